@@ -1,0 +1,95 @@
+package dev.preflight.catalog;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One catalog entry: a host (or the stand-in for a wildcard) that Autopilot needs, how to probe it
+ * and what its loss costs.
+ *
+ * <p>Host names may contain the placeholders {@code {domain}} (the Active Directory domain given
+ * with {@code --domain}); such entries are completed by the plan, not by the catalog.
+ *
+ * @param id stable identifier, lower case, unique in the merged catalog
+ * @param service the id of the {@link Service} this entry belongs to
+ * @param host the concrete host to probe (for a wildcard: the documented stand-in, or the zone for
+ *     a zone-level DNS check)
+ * @param wildcard the pattern this entry stands for ({@code *.manage.microsoft.com}), or null
+ * @param protocol how preflight probes it
+ * @param ports every port a firewall must open for it; the first is the one probed
+ * @param path the URL path for HTTP(S) probes ({@code /} when none is documented), or null
+ * @param impact what its loss costs
+ * @param scenarios the deployment modes that need it
+ * @param tpms the firmware TPM vendors that need it; empty means every device
+ * @param inspectionUnsupported true where Microsoft says TLS inspection breaks the service
+ * @param roots names of the root CAs the genuine service chains to; empty means "any public root"
+ * @param expect what the probe must observe beyond reachability
+ * @param source where the entry comes from
+ * @param note why a choice was made where sources disagree, or other context; may be null
+ */
+public record Endpoint(
+    String id,
+    String service,
+    String host,
+    @Nullable String wildcard,
+    Protocol protocol,
+    List<Integer> ports,
+    @Nullable String path,
+    Impact impact,
+    Set<Scenario> scenarios,
+    Set<Tpm> tpms,
+    boolean inspectionUnsupported,
+    List<String> roots,
+    Expectation expect,
+    Source source,
+    @Nullable String note) {
+
+  public Endpoint {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(service, "service");
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(protocol, "protocol");
+    Objects.requireNonNull(impact, "impact");
+    Objects.requireNonNull(expect, "expect");
+    Objects.requireNonNull(source, "source");
+    ports = List.copyOf(ports);
+    if (ports.isEmpty()) {
+      throw new IllegalArgumentException("ports must not be empty: " + id);
+    }
+    scenarios = Set.copyOf(scenarios);
+    tpms = Set.copyOf(tpms);
+    roots = List.copyOf(roots);
+  }
+
+  /** The port the probe uses. */
+  public int port() {
+    return ports.get(0);
+  }
+
+  /** The pattern a firewall or proxy rule must cover: the wildcard if any, else the host. */
+  public String pattern() {
+    return wildcard != null ? wildcard : host;
+  }
+
+  /** True when this entry is needed for the given scenarios and TPM kind. */
+  public boolean selectedBy(Set<Scenario> wanted, Tpm tpm) {
+    boolean scenarioMatches = scenarios.stream().anyMatch(wanted::contains);
+    boolean tpmMatches = tpms.isEmpty() || tpms.contains(tpm);
+    return scenarioMatches && tpmMatches;
+  }
+
+  /** The URL a report shows for it ({@code https://host/path}, {@code ntp://host:123}, ...). */
+  public String target() {
+    return switch (protocol) {
+      case HTTPS -> "https://" + host + portSuffix(443) + (path == null ? "/" : path);
+      case HTTP -> "http://" + host + portSuffix(80) + (path == null ? "/" : path);
+      default -> protocol.id() + "://" + host + ":" + port();
+    };
+  }
+
+  private String portSuffix(int defaultPort) {
+    return port() == defaultPort ? "" : ":" + port();
+  }
+}

@@ -1,0 +1,74 @@
+package dev.preflight.cli;
+
+import dev.preflight.catalog.Scenario;
+import dev.preflight.catalog.Tpm;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/** Which part of the catalog a command works on: scenarios, TPM kind and extra catalog files. */
+final class SelectionOptions {
+  @Option(
+      names = "--scenario",
+      split = ",",
+      paramLabel = "SCENARIO",
+      converter = ScenarioConverter.class,
+      description =
+          "user-driven (default), self-deploying, pre-provisioning, hybrid-join; repeatable or"
+              + " comma-separated.")
+  List<Scenario> scenarios = new ArrayList<>();
+
+  @Option(
+      names = "--tpm",
+      paramLabel = "KIND",
+      converter = TpmConverter.class,
+      description = "discrete (default), intel, amd, qualcomm.")
+  Tpm tpm = Tpm.DISCRETE;
+
+  @Option(
+      names = "--catalog",
+      paramLabel = "FILE",
+      description = "Add or override catalog entries from this YAML file; repeatable.")
+  List<Path> catalogFiles = new ArrayList<>();
+
+  /** The chosen scenarios, in the order given, defaulting to user-driven. */
+  List<Scenario> scenarioList() {
+    return scenarios.isEmpty() ? List.of(Scenario.USER_DRIVEN) : List.copyOf(scenarios);
+  }
+
+  Set<Scenario> scenarioSet() {
+    return new LinkedHashSet<>(scenarioList());
+  }
+
+  static final class ScenarioConverter implements ITypeConverter<Scenario> {
+    @Override
+    public Scenario convert(String value) {
+      return Scenario.parse(value)
+          .orElseThrow(
+              () ->
+                  new TypeConversionException(
+                      "unknown scenario '"
+                          + value
+                          + "' (expected user-driven, self-deploying, pre-provisioning or"
+                          + " hybrid-join)"));
+    }
+  }
+
+  static final class TpmConverter implements ITypeConverter<Tpm> {
+    @Override
+    public Tpm convert(String value) {
+      return Tpm.parse(value)
+          .orElseThrow(
+              () ->
+                  new TypeConversionException(
+                      "unknown TPM kind '"
+                          + value
+                          + "' (expected discrete, intel, amd or qualcomm)"));
+    }
+  }
+}

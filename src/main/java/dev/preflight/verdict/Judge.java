@@ -1,0 +1,114 @@
+package dev.preflight.verdict;
+
+import dev.preflight.catalog.Catalog;
+import dev.preflight.catalog.Impact;
+import dev.preflight.catalog.Scenario;
+import dev.preflight.catalog.Service;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns judged endpoints into services and a verdict. Pure: no I/O, no clock.
+ *
+ * <p>A failed BLOCKING endpoint makes the run BLOCKED. A failed DEGRADED endpoint, any WARN, or a
+ * report-level warning makes it DEGRADED (the contract: "or a warning was raised"). SKIP never
+ * counts.
+ */
+public final class Judge {
+  private Judge() {}
+
+  /** Assembles the report; services keep catalog order, and within them failures come first. */
+  public static Report judge(
+      Report.Mode mode,
+      String toolVersion,
+      Catalog catalog,
+      List<Scenario> scenarios,
+      List<EndpointResult> results,
+      Environment environment,
+      List<String> warnings,
+      Instant startedAt,
+      Duration duration) {
+    List<ServiceResult> services = groupByService(catalog, results);
+    Verdict verdict = verdictOf(results, warnings);
+    return new Report(
+        mode,
+        toolVersion,
+        startedAt,
+        duration,
+        scenarios,
+        verdict,
+        environment,
+        warnings,
+        services);
+  }
+
+  /** The overall verdict for these endpoint results and report-level warnings. */
+  public static Verdict verdictOf(List<EndpointResult> results, List<String> warnings) {
+    boolean blocked = false;
+    boolean degraded = !warnings.isEmpty();
+    for (EndpointResult result : results) {
+      if (result.status() == Status.FAIL && result.endpoint().impact() == Impact.BLOCKING) {
+        blocked = true;
+      } else if (result.status() == Status.FAIL || result.status() == Status.WARN) {
+        degraded = true;
+      }
+    }
+    return blocked ? Verdict.BLOCKED : degraded ? Verdict.DEGRADED : Verdict.READY;
+  }
+
+  private static List<ServiceResult> groupByService(Catalog catalog, List<EndpointResult> results) {
+    Map<String, List<EndpointResult>> byService = new LinkedHashMap<>();
+    catalog.services().forEach(s -> byService.put(s.id(), new ArrayList<>()));
+    for (EndpointResult result : results) {
+      byService.computeIfAbsent(result.endpoint().service(), k -> new ArrayList<>()).add(result);
+    }
+    List<ServiceResult> services = new ArrayList<>();
+    byService.forEach(
+        (id, endpoints) -> {
+          if (!endpoints.isEmpty()) {
+            Service service = catalog.service(id).orElse(new Service(id, id, ""));
+            services.add(serviceResult(service, endpoints));
+          }
+        });
+    return services;
+  }
+
+  private static ServiceResult serviceResult(Service service, List<EndpointResult> endpoints) {
+    List<EndpointResult> ordered =
+        endpoints.stream().sorted(Comparator.comparingInt(Judge::severity).reversed()).toList();
+    Impact impact =
+        endpoints.stream().anyMatch(e -> e.endpoint().impact() == Impact.BLOCKING)
+            ? Impact.BLOCKING
+            : Impact.DEGRADED;
+    return new ServiceResult(service, impact, statusOf(endpoints), ordered);
+  }
+
+  /** The worst status among the endpoints; SKIP only when every endpoint is skipped. */
+  static Status statusOf(List<EndpointResult> endpoints) {
+    Status worst = Status.SKIP;
+    for (EndpointResult e : endpoints) {
+      if (e.status() != Status.SKIP && (worst == Status.SKIP || severity(e) > rank(worst))) {
+        worst = e.status();
+      }
+    }
+    return worst;
+  }
+
+  private static int severity(EndpointResult result) {
+    return rank(result.status());
+  }
+
+  private static int rank(Status status) {
+    return switch (status) {
+      case SKIP -> 0;
+      case PASS -> 1;
+      case WARN -> 2;
+      case FAIL -> 3;
+    };
+  }
+}

@@ -1,0 +1,73 @@
+package dev.preflight.verdict;
+
+import dev.preflight.catalog.Endpoint;
+import dev.preflight.probe.Cause;
+
+/** The default one-sentence remedy for each cause, naming the rule a network team must change. */
+public final class Remedies {
+  private Remedies() {}
+
+  public static String forCause(Cause cause, Endpoint endpoint) {
+    String rule = endpoint.pattern();
+    String port = endpoint.protocol().transport() + " " + endpoint.port();
+    return switch (cause) {
+      case DNS_NXDOMAIN, DNS_NO_ANSWER ->
+          "Make the DNS servers handed out by DHCP resolve public names such as "
+              + endpoint.host()
+              + " (check split-horizon zones and DNS filtering).";
+      case DNS_SERVFAIL ->
+          "Check that the DNS server can recurse to the internet and is not refusing " + rule + ".";
+      case DNS_TIMEOUT ->
+          "Make sure the DNS server answers on port 53 and can reach upstream resolvers.";
+      case DNS_SINKHOLE -> "Remove " + rule + " from the DNS filtering or sinkhole list.";
+      case TCP_REFUSED, TCP_TIMEOUT, TCP_UNREACHABLE ->
+          "Allow outbound " + port + " to " + rule + " on the firewall and check routing.";
+      case TLS_INTERCEPTED, POLICY_INSPECTED ->
+          "Exempt " + rule + " from TLS inspection (bypass or splice it on the proxy or firewall).";
+      case TLS_UNTRUSTED ->
+          "Make sure nothing between the device and "
+              + endpoint.host()
+              + " replaces its certificate; if this is a lab, pass its root with --ca-file.";
+      case TLS_HOSTNAME_MISMATCH ->
+          "Find the device answering for "
+              + endpoint.host()
+              + " (a DNS override, transparent proxy or captive portal) and remove it.";
+      case TLS_EXPIRED ->
+          "Check this machine's clock and whether a middlebox serves an old certificate for "
+              + endpoint.host()
+              + ".";
+      case TLS_HANDSHAKE_FAILED, TLS_TIMEOUT ->
+          "Allow TLS to " + rule + " without protocol filtering or inspection.";
+      case HTTP_PROXY_AUTH_REQUIRED, POLICY_AUTH_REQUIRED ->
+          "Let "
+              + rule
+              + " through the proxy without authentication: devices in OOBE have no"
+              + " credentials.";
+      case HTTP_BLOCKED, POLICY_DENIED, POLICY_NOT_LISTED ->
+          "Allow " + rule + " (" + port + ") on the proxy or firewall.";
+      case HTTP_CAPTIVE_PORTAL ->
+          "Let http://www.msftconnecttest.com/connecttest.txt through unmodified, without a"
+              + " captive portal or login page.";
+      case HTTP_TIMEOUT ->
+          "Check that the proxy or firewall forwards requests to " + rule + " and returns answers.";
+      case HTTP_UNEXPECTED_STATUS ->
+          "Check that "
+              + endpoint.host()
+              + " resolves to Microsoft's service and not to an internal server.";
+      case PROXY_UNREACHABLE ->
+          "Fix the proxy address or make the proxy reachable from the provisioning network.";
+      case NTP_TIMEOUT -> "Allow outbound UDP 123 to " + endpoint.host() + " (NTP).";
+      case NTP_BAD_RESPONSE ->
+          "Make sure UDP 123 reaches a synchronised time server and is not answered by a filter.";
+      case CLOCK_SKEW ->
+          "Synchronise this network's clocks with time.windows.com; Kerberos and token"
+              + " validation fail beyond five minutes of skew.";
+      case DC_NOT_FOUND ->
+          "Publish the _ldap._tcp.dc._msdcs SRV records for the domain in the DNS the devices"
+              + " use.";
+      case DC_UNREACHABLE ->
+          "Allow LDAP (389) and Kerberos (88) from the provisioning network to the domain"
+              + " controllers.";
+    };
+  }
+}
