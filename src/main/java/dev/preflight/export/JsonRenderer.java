@@ -1,0 +1,81 @@
+package dev.preflight.export;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import dev.preflight.catalog.Scenario;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/**
+ * A JSON object with the selection ({@code scenarios}, {@code tpm}), the allowlist {@code entries}
+ * (pattern, wildcard flag, TCP and UDP ports, impact, inspection flag, services, catalog entry ids)
+ * and the {@code excluded} entries with the reason each is left out. Every key is always present.
+ */
+final class JsonRenderer implements AllowlistRenderer {
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  @Override
+  public void render(Allowlist allowlist, Writer out) throws IOException {
+    DefaultPrettyPrinter pretty =
+        new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+    pretty.indentArraysWith(new DefaultIndenter("  ", "\n"));
+    JsonGenerator json = FACTORY.createGenerator(out).setPrettyPrinter(pretty);
+    json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+    json.writeStartObject();
+    json.writeNumberField("schemaVersion", 1);
+    strings(json, "scenarios", allowlist.scenarios().stream().map(Scenario::id).toList());
+    json.writeStringField("tpm", allowlist.tpm().id());
+    json.writeArrayFieldStart("entries");
+    for (AllowlistEntry entry : allowlist.entries()) {
+      writeEntry(json, entry);
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("excluded");
+    for (ExcludedEntry entry : allowlist.excluded()) {
+      json.writeStartObject();
+      json.writeStringField("id", entry.id());
+      json.writeStringField("pattern", entry.pattern());
+      json.writeStringField("reason", entry.reason());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+    json.flush();
+    out.write('\n');
+    out.flush();
+  }
+
+  private static void writeEntry(JsonGenerator json, AllowlistEntry entry) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("pattern", entry.pattern());
+    json.writeBooleanField("wildcard", entry.wildcard());
+    ports(json, "tcpPorts", entry.tcpPorts());
+    ports(json, "udpPorts", entry.udpPorts());
+    json.writeStringField("impact", entry.impact().name());
+    json.writeBooleanField("inspectionUnsupported", entry.inspectionUnsupported());
+    strings(json, "services", entry.services());
+    strings(json, "entries", entry.entryIds());
+    json.writeEndObject();
+  }
+
+  private static void ports(JsonGenerator json, String name, List<Integer> ports)
+      throws IOException {
+    json.writeArrayFieldStart(name);
+    for (int port : ports) {
+      json.writeNumber(port);
+    }
+    json.writeEndArray();
+  }
+
+  private static void strings(JsonGenerator json, String name, List<String> values)
+      throws IOException {
+    json.writeArrayFieldStart(name);
+    for (String value : values) {
+      json.writeString(value);
+    }
+    json.writeEndArray();
+  }
+}
