@@ -1,12 +1,13 @@
 // Windows Autopilot allowlist written by preflight export (scenarios user-driven, self-deploying, pre-provisioning, hybrid-join; TPM intel).
 // Listed hosts go DIRECT; everything else goes to PROXY proxy.corp.example:8080.
 // The firewall must let these hosts through directly on the ports noted.
-// Not on this internet allowlist:
-//   {dc} (hybrid-dc-ldap): internal host completed from --domain: open it on the internal network, not to the internet
-//   dns.msftncsi.com (ncsi-dns): DNS check answered by the device's own DNS server: let that server resolve internet names
+// Catalog entries left out, not internet destinations:
+//   hybrid-dc-ldap ({dc}): a domain-controller name filled in from --domain: open it on the internal network
+//   ncsi-dns (dns.msftncsi.com): a resolver check: the device's DNS server must resolve it; no firewall rule for the host
 
 var PREFLIGHT_DIRECT_HOSTS = [
   "ekop.intel.com", // tcp 443
+  "emdl.ws.microsoft.com", // tcp 80
   "enterpriseregistration.windows.net", // tcp 443
   "login.live.com", // tcp 80, 443
   "manage.microsoft.com", // tcp 80, 443
@@ -19,6 +20,7 @@ var PREFLIGHT_DIRECT_HOSTS = [
 // Each wildcard *.example.com is written as .example.com: subdomains only.
 var PREFLIGHT_DIRECT_DOMAINS = [
   ".dm.microsoft.com", // tcp 443
+  ".emdl.ws.microsoft.com", // tcp 80
   ".manage.microsoft.com", // tcp 80, 443
   ".windowsupdate.com" // tcp 80, 443
 ];

@@ -70,7 +70,8 @@ public final class CatalogImportM365Command implements Callable<Integer> {
               + result.setsUsed()
               + " sets that passed the filters lists a usable name and port");
     }
-    OutputFile.write(output, render(result), spec.commandLine().getOut());
+    String catalog = render(result);
+    CatalogOutput.write(spec.commandLine().getOut(), output, writer -> writer.write(catalog));
     err.println(
         "preflight: imported "
             + result.endpoints().size()

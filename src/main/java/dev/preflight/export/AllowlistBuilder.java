@@ -40,8 +40,9 @@ public final class AllowlistBuilder {
       if (reason.isPresent()) {
         excluded.add(new ExcludedEntry(endpoint.id(), endpoint.pattern(), reason.get()));
       } else {
-        String pattern = normalize(endpoint.pattern());
-        lines.computeIfAbsent(pattern, Line::new).add(endpoint);
+        for (String pattern : patterns(endpoint)) {
+          lines.computeIfAbsent(pattern, Line::new).add(endpoint);
+        }
       }
     }
     List<AllowlistEntry> entries = fold(lines.values().stream().map(Line::toEntry).toList());
@@ -53,15 +54,29 @@ public final class AllowlistBuilder {
   static Optional<String> exclusionReason(Endpoint endpoint) {
     if (endpoint.pattern().contains("{")) {
       return Optional.of(
-          "internal host completed from --domain: open it on the internal network, not to the"
-              + " internet");
+          "a domain-controller name filled in from --domain: open it on the internal network");
     }
-    if (endpoint.protocol() == Protocol.DNS) {
+    if (!endpoint.allowlisted()) {
       return Optional.of(
-          "DNS check answered by the device's own DNS server: let that server resolve internet"
-              + " names");
+          "a resolver check: the device's DNS server must resolve it; no firewall rule for the"
+              + " host");
     }
     return Optional.empty();
+  }
+
+  /**
+   * The lines an entry needs: its pattern, plus its stand-in host when that host is the wildcard's
+   * own zone ({@code emdl.ws.microsoft.com} for {@code *.emdl.ws.microsoft.com}), which the
+   * wildcard does not match but the device is documented to reach. A zone check's host is only
+   * looked up in DNS and needs no line.
+   */
+  private static List<String> patterns(Endpoint endpoint) {
+    String pattern = normalize(endpoint.pattern());
+    String host = normalize(endpoint.host());
+    if (endpoint.wildcard() != null && !endpoint.zoneCheck() && pattern.equals("*." + host)) {
+      return List.of(pattern, host);
+    }
+    return List.of(pattern);
   }
 
   private static String normalize(String pattern) {

@@ -31,9 +31,9 @@ final class RenderSupport {
     if (allowlist.excluded().isEmpty()) {
       return;
     }
-    out.write(prefix + "Not on this internet allowlist:\n");
+    out.write(prefix + "Catalog entries left out, not internet destinations:\n");
     for (ExcludedEntry entry : allowlist.excluded()) {
-      out.write(prefix + "  " + entry.pattern() + " (" + entry.id() + "): " + entry.reason());
+      out.write(prefix + "  " + entry.id() + " (" + entry.pattern() + "): " + entry.reason());
       out.write('\n');
     }
   }

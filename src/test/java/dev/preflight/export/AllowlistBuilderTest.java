@@ -62,9 +62,19 @@ class AllowlistBuilderTest {
     assertThat(list.excluded())
         .extracting(ExcludedEntry::id)
         .containsExactly("hybrid-dc-ldap", "ncsi-dns");
-    assertThat(list.excluded().get(0).reason()).contains("internal");
+    assertThat(list.excluded().get(0).reason()).contains("internal network");
+    assertThat(list.excluded().get(1).reason()).contains("resolver check");
     assertThat(list.entries()).noneMatch(e -> e.pattern().contains("{"));
     assertThat(line(list, "dns.msftncsi.com")).isEmpty();
+  }
+
+  @Test
+  void standInThatIsTheWildcardsZoneGetsItsOwnLineButAZoneCheckDoesNot() {
+    Allowlist list = all();
+    assertThat(line(list, "emdl.ws.microsoft.com").orElseThrow().entryIds())
+        .containsExactly("do-emdl");
+    assertThat(line(list, "*.emdl.ws.microsoft.com")).isPresent();
+    assertThat(line(list, "dm.microsoft.com")).as("zone check of *.dm.microsoft.com").isEmpty();
   }
 
   @Test
@@ -81,6 +91,8 @@ class AllowlistBuilderTest {
         .containsExactly(
             "*.dm.microsoft.com",
             "ekop.intel.com",
+            "emdl.ws.microsoft.com",
+            "*.emdl.ws.microsoft.com",
             "enterpriseregistration.windows.net",
             "login.live.com",
             "manage.microsoft.com",

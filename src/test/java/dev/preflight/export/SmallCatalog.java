@@ -111,6 +111,16 @@ final class SmallCatalog {
                 ALL,
                 Set.of()),
             endpoint(
+                "do-emdl",
+                "update",
+                "emdl.ws.microsoft.com",
+                "*.emdl.ws.microsoft.com",
+                Protocol.HTTP,
+                List.of(80),
+                Impact.DEGRADED,
+                ALL,
+                Set.of()),
+            endpoint(
                 "ntp",
                 "ntp",
                 "time.windows.com",

@@ -1,0 +1,123 @@
+package dev.preflight.cli;
+
+import dev.preflight.catalog.Catalog;
+import dev.preflight.catalog.CatalogLoader;
+import dev.preflight.catalog.Endpoint;
+import dev.preflight.export.Allowlist;
+import dev.preflight.export.AllowlistBuilder;
+import dev.preflight.export.ExcludedEntry;
+import dev.preflight.export.ExportFormat;
+import dev.preflight.export.ProxyAddress;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code preflight export}: writes the allowlist the chosen scenarios need as a domain list, PAC
+ * file, squid fragment, CSV or JSON, to stdout or {@code --output}. A summary goes to stderr. Exit
+ * code 0, or 3 for bad options or a bad catalog file.
+ */
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description =
+        "Write the allowlist a network team must open for the chosen scenarios: domains, pac,"
+            + " squid, csv or json.")
+public final class ExportCommand implements Callable<Integer> {
+  @Mixin SelectionOptions selection;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      converter = FormatConverter.class,
+      description = "domains (default), pac, squid, csv or json.")
+  ExportFormat format = ExportFormat.DOMAINS;
+
+  @Option(
+      names = "--proxy",
+      paramLabel = "URL",
+      converter = ProxyConverter.class,
+      description =
+          "(pac) where everything not on the list goes: http://host:port. Default DIRECT.")
+  @Nullable ProxyAddress proxy;
+
+  @Option(names = "--output", paramLabel = "FILE", description = "Write there, not to stdout.")
+  @Nullable Path output;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    if (proxy != null && format != ExportFormat.PAC) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--proxy applies only to --format pac");
+    }
+    Catalog catalog = CatalogLoader.load(selection.catalogFiles);
+    List<Endpoint> selected = catalog.select(selection.scenarioSet(), selection.tpm);
+    Allowlist allowlist = AllowlistBuilder.build(selected, selection.scenarioList(), selection.tpm);
+    StringWriter text = new StringWriter();
+    try {
+      format.renderer(proxy).render(allowlist, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    CatalogOutput.write(
+        spec.commandLine().getOut(), output, writer -> writer.write(text.toString()));
+    summarize(allowlist, selected.size());
+    return ExitCodes.READY;
+  }
+
+  private void summarize(Allowlist allowlist, int selected) {
+    var err = spec.commandLine().getErr();
+    err.println(
+        "preflight: "
+            + allowlist.entries().size()
+            + " allowlist lines from "
+            + selected
+            + " catalog entries ("
+            + allowlist.selectionLabel()
+            + ")");
+    if (!allowlist.excluded().isEmpty()) {
+      List<String> ids = allowlist.excluded().stream().map(ExcludedEntry::id).toList();
+      err.println(
+          "preflight: left out, not internet destinations: "
+              + String.join(", ", ids)
+              + " (--format json says why)");
+    }
+    err.flush();
+  }
+
+  static final class FormatConverter implements ITypeConverter<ExportFormat> {
+    @Override
+    public ExportFormat convert(String value) {
+      return ExportFormat.parse(value)
+          .orElseThrow(
+              () ->
+                  new TypeConversionException(
+                      "unknown format '"
+                          + value
+                          + "' (expected domains, pac, squid, csv or json)"));
+    }
+  }
+
+  static final class ProxyConverter implements ITypeConverter<ProxyAddress> {
+    @Override
+    public ProxyAddress convert(String value) {
+      try {
+        return ProxyAddress.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+}
