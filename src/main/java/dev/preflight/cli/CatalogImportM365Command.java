@@ -66,9 +66,11 @@ public final class CatalogImportM365Command implements Callable<Integer> {
     if (result.endpoints().isEmpty()) {
       throw new InputException(
           file.toString(),
-          "nothing to import: none of the "
-              + result.setsUsed()
-              + " sets that passed the filters lists a usable name and port");
+          result.setsUsed() == 0
+              ? "nothing to import: no endpoint set passes the filters"
+              : "nothing to import: none of the "
+                  + result.setsUsed()
+                  + " sets that pass the filters lists a name with a usable port");
     }
     String catalog = render(result);
     CatalogOutput.write(spec.commandLine().getOut(), output, writer -> writer.write(catalog));
