@@ -41,6 +41,23 @@ record M365EndpointSet(
     udpPorts = List.copyOf(udpPorts);
   }
 
+  /** This set without its names: what an entry keeps of each set that lists it. */
+  M365EndpointSet summary() {
+    return new M365EndpointSet(
+        id,
+        serviceArea,
+        serviceAreaDisplayName,
+        List.of(),
+        ipCount,
+        List.of(),
+        List.of(),
+        expressRoute,
+        category,
+        required,
+        notes,
+        line);
+  }
+
   /** The set id for messages and notes: {@code 56}, or {@code line 12} when the id is absent. */
   String label() {
     return id != null ? Integer.toString(id) : "at line " + line;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,6 +39,8 @@ import org.jspecify.annotations.Nullable;
 final class M365Merger {
   static final int MAX_RANGE = 100;
   private static final int NTP_PORT = 123;
+  private static final Pattern NOT_ID = Pattern.compile("[^a-z0-9.]+");
+  private static final Pattern EDGE_DASHES = Pattern.compile("^-|-$");
 
   private final M365Importer.Options options;
   private final String fileName;
@@ -73,16 +76,18 @@ final class M365Merger {
       warn(set, "lists no port preflight can use, so its names are left out");
       return;
     }
+    // Entries keep a summary of each set, not its names, so memory grows with distinct names.
+    M365EndpointSet summary = set.summary();
     for (String url : set.urls()) {
       String pattern = pattern(set, url);
       if (pattern == null) {
         continue;
       }
       if (!tcp.isEmpty()) {
-        draft(pattern, Protocol.HTTPS).add(set, tcp, url);
+        draft(pattern, Protocol.HTTPS).add(summary, tcp, url);
       }
       if (ntp) {
-        draft(pattern, Protocol.NTP).add(set, List.of(NTP_PORT), url);
+        draft(pattern, Protocol.NTP).add(summary, List.of(NTP_PORT), url);
       }
     }
   }
@@ -214,6 +219,7 @@ final class M365Merger {
   }
 
   static String slug(String text) {
-    return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]+", "-").replaceAll("^-|-$", "");
+    String dashed = NOT_ID.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("-");
+    return EDGE_DASHES.matcher(dashed).replaceAll("");
   }
 }
