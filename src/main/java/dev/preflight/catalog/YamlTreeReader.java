@@ -3,6 +3,8 @@ package dev.preflight.catalog;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.preflight.common.InputException;
@@ -22,7 +24,13 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * InputException} naming the source and line; nothing else escapes.
  */
 final class YamlTreeReader {
-  private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+  /** Catalogs nest four levels deep; anything far deeper is hostile or broken. */
+  static final int MAX_DEPTH = 64;
+
+  private static final YAMLFactory FACTORY =
+      YAMLFactory.builder()
+          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+          .build();
 
   private final JsonParser parser;
   private final String source;
@@ -47,6 +55,9 @@ final class YamlTreeReader {
       return root;
     } catch (StreamReadException e) {
       throw malformed(source, e);
+    } catch (StreamConstraintsException e) {
+      throw new InputException(
+          source, 0, "nested too deeply for a catalog (over " + MAX_DEPTH + " levels)", e);
     } catch (CharacterCodingException e) {
       throw new InputException(source, 0, "cannot read: the file is not UTF-8 text", e);
     } catch (IOException e) {
