@@ -3,8 +3,11 @@ package dev.preflight.catalog;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.preflight.common.InputException;
 import java.io.IOException;
 import java.io.Reader;
@@ -14,6 +17,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads one YAML document with Jackson's streaming parser into {@link YamlNode}s that remember the
@@ -21,7 +25,13 @@ import java.util.Map;
  * InputException} naming the source and line; nothing else escapes.
  */
 final class YamlTreeReader {
-  private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+  /** Catalogs nest four levels deep; anything far deeper is hostile or broken. */
+  static final int MAX_DEPTH = 64;
+
+  private static final YAMLFactory FACTORY =
+      YAMLFactory.builder()
+          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+          .build();
 
   private final JsonParser parser;
   private final String source;
@@ -46,6 +56,9 @@ final class YamlTreeReader {
       return root;
     } catch (StreamReadException e) {
       throw malformed(source, e);
+    } catch (StreamConstraintsException e) {
+      throw new InputException(
+          source, 0, "nested too deeply for a catalog (over " + MAX_DEPTH + " levels)", e);
     } catch (CharacterCodingException e) {
       throw new InputException(source, 0, "cannot read: the file is not UTF-8 text", e);
     } catch (IOException e) {
@@ -55,6 +68,13 @@ final class YamlTreeReader {
 
   private YamlNode value(JsonToken token) throws IOException {
     int line = line();
+    if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+      // Jackson hands an alias over as its bare name; say so rather than misread it as text.
+      throw new InputException(
+          source,
+          line,
+          "YAML aliases (*" + parser.getText() + ") are not supported; write the value out");
+    }
     return switch (token) {
       case START_OBJECT -> new YamlNode(mapping(), line);
       case START_ARRAY -> new YamlNode(list(), line);
@@ -106,6 +126,20 @@ final class YamlTreeReader {
   }
 
   private static InputException malformed(String source, StreamReadException e) {
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof CharacterCodingException) {
+        return new InputException(source, 0, "cannot read: the file is not UTF-8 text", e);
+      }
+      if (cause instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+        // SnakeYAML's own problem and mark say what is wrong and where, without the echo.
+        String context = yaml.getContext() == null ? "" : " (" + yaml.getContext() + ")";
+        return new InputException(
+            source,
+            yaml.getProblemMark().getLine() + 1,
+            "malformed YAML: " + yaml.getProblem() + context,
+            e);
+      }
+    }
     JsonLocation where = e.getLocation();
     int line = where == null ? 0 : Math.max(0, where.getLineNr());
     String reason = e.getOriginalMessage();
