@@ -6,7 +6,9 @@ import dev.preflight.catalog.Protocol;
 import dev.preflight.catalog.Scenario;
 import dev.preflight.catalog.Tpm;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,19 +87,35 @@ public final class AllowlistBuilder {
   }
 
   private static List<AllowlistEntry> fold(List<AllowlistEntry> merged) {
+    Map<String, AllowlistEntry> wildcards = new HashMap<>();
+    merged.stream().filter(AllowlistEntry::wildcard).forEach(w -> wildcards.put(w.domain(), w));
     Map<String, AllowlistEntry> kept = new LinkedHashMap<>();
     merged.forEach(e -> kept.put(e.pattern(), e));
     for (AllowlistEntry entry : merged) {
-      Optional<AllowlistEntry> target =
-          merged.stream()
-              .filter(w -> w.covers(entry.pattern()) && compatible(entry, w))
-              .min(Comparator.comparing(w -> w.domain().length()));
+      Optional<AllowlistEntry> target = broadestCompatible(entry, wildcards);
       if (target.isPresent()) {
         kept.remove(entry.pattern());
         kept.computeIfPresent(target.get().pattern(), (p, w) -> absorb(w, entry));
       }
     }
     return kept.values().stream().sorted(ORDER).toList();
+  }
+
+  /**
+   * The broadest wildcard strictly above {@code entry} that opens everything it needs. Being
+   * compatible is transitive, so the broadest one is never itself folded away.
+   */
+  private static Optional<AllowlistEntry> broadestCompatible(
+      AllowlistEntry entry, Map<String, AllowlistEntry> wildcards) {
+    String[] labels = entry.domain().split("\\.");
+    for (int start = labels.length - 1; start >= 1; start--) {
+      String suffix = String.join(".", Arrays.asList(labels).subList(start, labels.length));
+      AllowlistEntry wildcard = wildcards.get(suffix);
+      if (wildcard != null && compatible(entry, wildcard)) {
+        return Optional.of(wildcard);
+      }
+    }
+    return Optional.empty();
   }
 
   private static boolean compatible(AllowlistEntry narrow, AllowlistEntry wide) {

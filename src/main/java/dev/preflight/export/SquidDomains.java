@@ -25,19 +25,28 @@ final class SquidDomains {
     for (String pattern : patterns) {
       all.add(pattern.startsWith("*.") ? pattern.substring(1) : pattern);
     }
-    List<String> domains = all.stream().filter(v -> v.startsWith(".")).toList();
     return all.stream()
-        .filter(value -> domains.stream().noneMatch(domain -> covers(domain, value)))
+        .filter(value -> !coveredByAnother(value, all))
         .sorted(Comparator.comparing(SquidDomains::name).thenComparing(v -> v.startsWith(".")))
         .toList();
   }
 
-  /** True when the dotted {@code domain} makes {@code value} redundant. */
-  private static boolean covers(String domain, String value) {
-    if (domain.equals(value)) {
-      return false;
+  /**
+   * True when a dotted value other than {@code value} matches everything it does: {@code .a.b} for
+   * the apex {@code a.b}, or {@code .b} (any suffix at a label boundary) for {@code a.b} and {@code
+   * .a.b}.
+   */
+  private static boolean coveredByAnother(String value, Set<String> all) {
+    String name = name(value);
+    if (!value.startsWith(".") && all.contains("." + name)) {
+      return true;
     }
-    return name(value).equals(domain.substring(1)) || name(value).endsWith(domain);
+    for (int dot = name.indexOf('.'); dot >= 0; dot = name.indexOf('.', dot + 1)) {
+      if (all.contains(name.substring(dot))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String name(String value) {

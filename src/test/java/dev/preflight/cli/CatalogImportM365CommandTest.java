@@ -2,6 +2,8 @@ package dev.preflight.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.preflight.testing.PacScript;
+import dev.preflight.testing.SquidParse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -66,6 +68,39 @@ class CatalogImportM365CommandTest {
     ExportCommandTest.Run export = run("export", "--catalog", yaml.toString());
     assertThat(export.code()).as(export.err()).isZero();
     assertThat(export.out()).contains("*.sharepoint.com\n", "teams.microsoft.com\n");
+  }
+
+  @Test
+  void importedCatalogExportsASquidFragmentSquidAcceptsAndAPacRhinoRuns() throws IOException {
+    Path yaml = dir.resolve("m365.yaml");
+    run(
+        "catalog",
+        "import-m365",
+        fixture("worldwide-sample.json").toString(),
+        "--output",
+        yaml.toString());
+    ExportCommandTest.Run squid = run("export", "--format", "squid", "--catalog", yaml.toString());
+    assertThat(squid.code()).as(squid.err()).isZero();
+    assertThat(squid.out())
+        .contains("acl preflight_dst_8001 dstdomain .teams.microsoft.com\n")
+        .contains("acl preflight_no_inspection ssl::server_name .sharepoint.com\n");
+    SquidParse.assertClean(SquidParse.parseFragment(dir, squid.out()));
+
+    ExportCommandTest.Run pac =
+        run(
+            "export",
+            "--format",
+            "pac",
+            "--proxy",
+            "http://192.0.2.1:3128",
+            "--catalog",
+            yaml.toString());
+    try (PacScript script = new PacScript(pac.out())) {
+      assertThat(script.find("https://contoso-my.sharepoint.com/", "contoso-my.sharepoint.com"))
+          .isEqualTo("DIRECT");
+      assertThat(script.find("https://sharepoint.com.example.org/", "sharepoint.com.example.org"))
+          .isEqualTo("PROXY 192.0.2.1:3128");
+    }
   }
 
   @Test
