@@ -63,7 +63,7 @@ final class M365Merger {
       return;
     }
     setsUsed++;
-    areaNames.merge(serviceId(set), set, M365Merger::betterName);
+    areaNames.merge(serviceId(set), set.summary(), M365Merger::betterName);
     if (set.urls().isEmpty()) {
       if (set.ipCount() > 0) {
         warn(set, "lists only IP ranges; catalog entries are names, so it adds nothing");

@@ -22,51 +22,47 @@ final class PacRenderer implements AllowlistRenderer {
     this.proxy = proxy;
   }
 
+  /** The lookup; the lists above it are the data, so the logic reads the same in every export. */
+  private static final String FIND_PROXY =
+      """
+      function FindProxyForURL(url, host) {
+        var name = host.toLowerCase();
+        if (name.charAt(name.length - 1) == ".") {
+          name = name.substring(0, name.length - 1);
+        }
+        for (var i = 0; i < PREFLIGHT_DIRECT_HOSTS.length; i++) {
+          if (name == PREFLIGHT_DIRECT_HOSTS[i]) {
+            return "DIRECT";
+          }
+        }
+        for (var j = 0; j < PREFLIGHT_DIRECT_DOMAINS.length; j++) {
+          if (dnsDomainIs(name, PREFLIGHT_DIRECT_DOMAINS[j])) {
+            return "DIRECT";
+          }
+        }
+      """;
+
   @Override
   public void render(Allowlist allowlist, Writer out) throws IOException {
-    List<AllowlistEntry> hosts = allowlist.entries().stream().filter(e -> !e.wildcard()).toList();
-    List<AllowlistEntry> wildcards =
-        allowlist.entries().stream().filter(e -> e.wildcard()).toList();
-    out.write(
-        "// Windows Autopilot allowlist written by preflight export (" + selection(allowlist));
-    out.write(").\n// Listed hosts go DIRECT; everything else goes to " + fallback() + ".\n");
+    out.write("// Windows Autopilot allowlist written by preflight export (");
+    out.write(allowlist.selectionLabel() + ").\n");
+    out.write("// Listed hosts go DIRECT; everything else goes to " + fallback() + ".\n");
     out.write("// The firewall must let these hosts through directly on the ports noted.\n");
     RenderSupport.writeExcluded(out, allowlist, "// ");
     out.write("\nvar PREFLIGHT_DIRECT_HOSTS = [\n");
-    writeItems(out, hosts, false);
+    writeItems(out, allowlist.entries().stream().filter(e -> !e.wildcard()).toList(), false);
     out.write(
         "];\n\n// Each wildcard *.example.com is written as .example.com: subdomains only.\n");
     out.write("var PREFLIGHT_DIRECT_DOMAINS = [\n");
-    writeItems(out, wildcards, true);
+    writeItems(out, allowlist.entries().stream().filter(AllowlistEntry::wildcard).toList(), true);
     out.write("];\n\n");
-    out.write(
-        """
-        function FindProxyForURL(url, host) {
-          var name = host.toLowerCase();
-          if (name.charAt(name.length - 1) == ".") {
-            name = name.substring(0, name.length - 1);
-          }
-          for (var i = 0; i < PREFLIGHT_DIRECT_HOSTS.length; i++) {
-            if (name == PREFLIGHT_DIRECT_HOSTS[i]) {
-              return "DIRECT";
-            }
-          }
-          for (var j = 0; j < PREFLIGHT_DIRECT_DOMAINS.length; j++) {
-            if (dnsDomainIs(name, PREFLIGHT_DIRECT_DOMAINS[j])) {
-              return "DIRECT";
-            }
-          }
-        """);
+    out.write(FIND_PROXY);
     out.write("  return \"" + fallback() + "\";\n}\n");
     out.flush();
   }
 
   private String fallback() {
     return proxy == null ? "DIRECT" : proxy.pacDirective();
-  }
-
-  private static String selection(Allowlist allowlist) {
-    return allowlist.selectionLabel();
   }
 
   private static void writeItems(Writer out, List<AllowlistEntry> entries, boolean wildcard)
