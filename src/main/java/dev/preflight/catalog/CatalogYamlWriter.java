@@ -9,8 +9,9 @@ import java.util.stream.Collectors;
 /**
  * Writes services and entries as a catalog file that {@code --catalog} accepts. Every string is a
  * double-quoted YAML scalar, so no host, note or id can change meaning as a YAML keyword; fields
- * that equal the loader's defaults (all scenarios, no TPM, no roots) are omitted. Output is
- * deterministic and uses {@code \n} line ends.
+ * that equal the loader's defaults (all scenarios, no TPM) are omitted. Root CAs are not written:
+ * the format names root <em>sets</em>, which an {@link Endpoint} no longer knows, so written
+ * entries accept any public root. Output is deterministic and uses {@code \n} line ends.
  */
 public final class CatalogYamlWriter {
   private CatalogYamlWriter() {}
@@ -22,13 +23,18 @@ public final class CatalogYamlWriter {
     for (String line : header) {
       out.write(("# " + line).strip() + "\n");
     }
-    out.write("services:\n");
+    // The loader reads an empty section as an error, and every section is optional: skip it.
+    if (!services.isEmpty()) {
+      out.write("services:\n");
+    }
     for (Service service : services) {
       out.write("  - id: " + quote(service.id()) + "\n");
       out.write("    name: " + quote(service.name()) + "\n");
       out.write("    consequence: " + quote(service.consequence()) + "\n");
     }
-    out.write("endpoints:\n");
+    if (!endpoints.isEmpty()) {
+      out.write("endpoints:\n");
+    }
     for (Endpoint endpoint : endpoints) {
       writeEndpoint(endpoint, out);
     }
@@ -49,16 +55,9 @@ public final class CatalogYamlWriter {
       field(out, "path", e.path());
     }
     field(out, "impact", e.impact().name());
-    if (!e.scenarios().equals(EnumSet.allOf(Scenario.class))) {
-      out.write("    scenarios: " + list(e.scenarios().stream().map(Scenario::id).sorted()) + "\n");
-    }
-    if (!e.tpms().isEmpty()) {
-      out.write("    tpm: " + list(e.tpms().stream().map(Tpm::id).sorted()) + "\n");
-    }
+    writeSelection(e, out);
     out.write("    inspectionUnsupported: " + e.inspectionUnsupported() + "\n");
-    if (e.expect().zone()) {
-      out.write("    expect: {zone: true}\n");
-    }
+    writeExpect(e.expect(), out);
     out.write(
         "    source: {page: "
             + quote(e.source().page())
@@ -67,6 +66,35 @@ public final class CatalogYamlWriter {
             + "}\n");
     if (e.note() != null) {
       field(out, "note", e.note());
+    }
+  }
+
+  private static void writeExpect(Expectation expect, Writer out) throws IOException {
+    List<String> fields = new java.util.ArrayList<>();
+    if (expect.httpStatus() != null) {
+      fields.add("httpStatus: " + expect.httpStatus());
+    }
+    if (expect.body() != null) {
+      fields.add("body: " + quote(expect.body()));
+    }
+    if (expect.address() != null) {
+      fields.add("address: " + quote(expect.address()));
+    }
+    if (expect.zone()) {
+      fields.add("zone: true");
+    }
+    if (!fields.isEmpty()) {
+      out.write("    expect: {" + String.join(", ", fields) + "}\n");
+    }
+  }
+
+  /** Scenarios and TPM kinds, left out where they equal the loader's defaults. */
+  private static void writeSelection(Endpoint e, Writer out) throws IOException {
+    if (!e.scenarios().equals(EnumSet.allOf(Scenario.class))) {
+      out.write("    scenarios: " + list(e.scenarios().stream().map(Scenario::id).sorted()) + "\n");
+    }
+    if (!e.tpms().isEmpty()) {
+      out.write("    tpm: " + list(e.tpms().stream().map(Tpm::id).sorted()) + "\n");
     }
   }
 
