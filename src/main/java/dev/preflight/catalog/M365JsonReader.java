@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import dev.preflight.common.InputException;
 import java.io.IOException;
@@ -54,6 +55,9 @@ final class M365JsonReader {
     } catch (StreamReadException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw new InputException(source, line, "malformed JSON: " + e.getOriginalMessage(), e);
+    } catch (StreamConstraintsException e) {
+      // Nesting, string or number beyond the limits above: a hostile or broken file.
+      throw new InputException(source, 0, "not an endpoint list: " + e.getOriginalMessage(), e);
     } catch (M365SizeLimit.TooLargeException e) {
       throw new InputException(source, 0, e.getMessage(), e);
     } catch (IOException e) {

@@ -77,6 +77,24 @@ class M365MalformedInputTest {
   }
 
   @Test
+  void deepNestingInAnUnknownFieldIsRejected() throws IOException {
+    String deep = "[{\"future\": " + "[".repeat(50) + "]".repeat(50) + "}]";
+    Path file = Files.writeString(dir.resolve("deep.json"), deep);
+    assertThatThrownBy(() -> M365Importer.importFile(file, M365Importer.Options.ALL))
+        .isInstanceOf(InputException.class)
+        .hasMessageStartingWith(file + ": not an endpoint list: Document nesting depth");
+  }
+
+  @Test
+  void hugeStringIsRejected() throws IOException {
+    String notes = "x".repeat((1 << 20) + 1);
+    Path file = Files.writeString(dir.resolve("huge.json"), "[{\"notes\": \"" + notes + "\"}]");
+    assertThatThrownBy(() -> M365Importer.importFile(file, M365Importer.Options.ALL))
+        .isInstanceOf(InputException.class)
+        .hasMessageStartingWith(file + ": not an endpoint list: String value length");
+  }
+
+  @Test
   void directoryAndMissingFileAreInputErrors() {
     assertThatThrownBy(() -> M365Importer.importFile(dir, M365Importer.Options.ALL))
         .isInstanceOf(InputException.class)
