@@ -2,7 +2,7 @@
 // Listed hosts go DIRECT; everything else goes to PROXY proxy.corp.example:8080.
 // The firewall must let these hosts through directly on the ports noted.
 // Catalog entries left out, not internet destinations:
-//   hybrid-dc-ldap ({dc}): a domain-controller name filled in from --domain: open it on the internal network
+//   hybrid-dc-ldap ({dc}): an internal name filled in from --domain (domain controllers): reached on the internal network, not through the internet
 //   ncsi-dns (dns.msftncsi.com): a resolver check: the device's DNS server must resolve it; no firewall rule for the host
 
 var PREFLIGHT_DIRECT_HOSTS = [

@@ -56,7 +56,8 @@ public final class AllowlistBuilder {
   static Optional<String> exclusionReason(Endpoint endpoint) {
     if (endpoint.pattern().contains("{")) {
       return Optional.of(
-          "a domain-controller name filled in from --domain: open it on the internal network");
+          "an internal name filled in from --domain (domain controllers): reached on the internal"
+              + " network, not through the internet");
     }
     if (!endpoint.allowlisted()) {
       return Optional.of(
