@@ -48,6 +48,7 @@ final class M365Merger {
   private final Map<String, M365EntryDraft> drafts = new TreeMap<>();
   private final List<String> warnings = new ArrayList<>();
   private final Map<String, M365EndpointSet> areaNames = new TreeMap<>();
+  private final Set<String> areasSeen = new HashSet<>();
   private int setsRead;
   private int setsUsed;
 
@@ -59,6 +60,9 @@ final class M365Merger {
 
   void add(M365EndpointSet set) {
     setsRead++;
+    if (set.serviceArea() != null) {
+      areasSeen.add(set.serviceArea().toLowerCase(Locale.ROOT));
+    }
     if (!options.keeps(set)) {
       return;
     }
@@ -108,6 +112,10 @@ final class M365Merger {
             .sorted()
             .map(id -> service(id, areaNames.get(id)))
             .toList();
+    options.serviceAreas().stream()
+        .filter(area -> !areasSeen.contains(area))
+        .sorted()
+        .forEach(area -> warnings.add("no endpoint set has service area '" + area + "'"));
     return new M365Import(services, endpoints, warnings, setsRead, setsUsed);
   }
 

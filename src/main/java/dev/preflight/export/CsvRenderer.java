@@ -40,7 +40,10 @@ final class CsvRenderer implements AllowlistRenderer {
 
   /** Quotes a field when RFC 4180 requires it; catalog ids and host names never need it. */
   static String quote(String field) {
-    if (field.contains(",") || field.contains("\"") || field.contains("\n")) {
+    if (field.contains(",")
+        || field.contains("\"")
+        || field.contains("\n")
+        || field.contains("\r")) {
       return "\"" + field.replace("\"", "\"\"") + "\"";
     }
     return field;

@@ -145,6 +145,13 @@ class M365ImporterTest {
   }
 
   @Test
+  void serviceAreaNoSetHasIsWarnedAbout() throws IOException {
+    M365Import result = sample(new M365Importer.Options(Set.of("MEM", "Yammer"), false));
+    assertThat(result.warnings()).contains("no endpoint set has service area 'yammer'");
+    assertThat(result.warnings()).noneMatch(w -> w.contains("'mem'"));
+  }
+
+  @Test
   void requiredOnlyDropsOptionalAndUnmarkedSets() throws IOException {
     M365Import result = sample(new M365Importer.Options(Set.of(), true));
     assertThat(byPattern(result, "account.live.com")).isEmpty();
