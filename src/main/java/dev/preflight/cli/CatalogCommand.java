@@ -8,13 +8,17 @@ import picocli.CommandLine.Command;
     name = "catalog",
     mixinStandardHelpOptions = true,
     description = "List or show the endpoint catalog Windows Autopilot needs.",
-    subcommands = {CatalogListCommand.class, CatalogShowCommand.class})
+    subcommands = {
+      CatalogListCommand.class,
+      CatalogShowCommand.class,
+      CatalogImportM365Command.class
+    })
 final class CatalogCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "Missing a catalog command: list or show.");
+        spec.commandLine(), "Missing a catalog command: list, show or import-m365.");
   }
 }

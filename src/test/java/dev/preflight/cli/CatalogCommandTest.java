@@ -195,7 +195,8 @@ class CatalogCommandTest {
     assertThat(CliRun.of("catalog", "show").exitCode()).isEqualTo(3);
     CliRun bare = CliRun.of("catalog");
     assertThat(bare.exitCode()).isEqualTo(3);
-    assertThat(bare.err()).startsWith("preflight: Missing a catalog command: list or show.\n");
+    assertThat(bare.err())
+        .startsWith("preflight: Missing a catalog command: list, show or import-m365.\n");
   }
 
   private static JsonNode find(JsonNode endpoints, String id) {

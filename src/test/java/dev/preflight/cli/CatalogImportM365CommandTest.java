@@ -19,28 +19,11 @@ import picocli.CommandLine;
 class CatalogImportM365CommandTest {
   @TempDir Path dir;
 
-  /**
-   * Runs the root command line. {@code catalog} registers {@code import-m365} itself; until both
-   * sides are in one tree the test adds it the same way picocli would.
-   */
+  /** Runs the real root command line with captured streams. */
   static ExportCommandTest.Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    PrintWriter outWriter = new PrintWriter(out);
-    PrintWriter errWriter = new PrintWriter(err);
-    CommandLine root = PreflightCommand.commandLine(outWriter, errWriter);
-    CommandLine catalog = root.getSubcommands().get("catalog");
-    if (!catalog.getSubcommands().containsKey("import-m365")) {
-      catalog.addSubcommand("import-m365", new CatalogImportM365Command());
-      // Settings made on the root reach only the subcommands present at the time: set them again.
-      ExitCodes exitCodes = new ExitCodes();
-      root.setOut(outWriter);
-      root.setErr(errWriter);
-      root.setExecutionExceptionHandler(exitCodes);
-      root.setParameterExceptionHandler(exitCodes);
-      root.setCaseInsensitiveEnumValuesAllowed(true);
-      root.setExitCodeExceptionMapper(t -> ExitCodes.UNKNOWN);
-    }
+    CommandLine root = PreflightCommand.commandLine(new PrintWriter(out), new PrintWriter(err));
     int code = root.execute(args);
     return new ExportCommandTest.Run(code, out.toString(), err.toString());
   }
