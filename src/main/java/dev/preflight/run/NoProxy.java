@@ -51,13 +51,14 @@ public final class NoProxy {
     int port = 0;
     String host = item;
     int colon = item.lastIndexOf(':');
-    boolean bracketedV6 = item.startsWith("[");
-    boolean plainV6 = colon > 0 && item.indexOf(':') != colon;
-    if (colon > 0 && !plainV6 && item.substring(colon + 1).matches("\\d{1,5}")) {
+    boolean bracketed = item.startsWith("[");
+    // A bare IPv6 address has several colons and no port; a bracketed one may carry ":port".
+    boolean portAllowed = bracketed ? item.lastIndexOf(']') < colon : item.indexOf(':') == colon;
+    if (colon > 0 && portAllowed && item.substring(colon + 1).matches("\\d{1,5}")) {
       port = Integer.parseInt(item.substring(colon + 1));
       host = item.substring(0, colon);
     }
-    if (bracketedV6) {
+    if (bracketed) {
       host = host.replace("[", "").replace("]", "");
     }
     if (host.startsWith("*.")) {

@@ -51,7 +51,11 @@ public final class ProxyAddress {
     if ((path != null && !path.isEmpty() && !path.equals("/")) || uri.getRawQuery() != null) {
       throw new InputException(source, "'" + text + "' must be http://host:port without a path");
     }
-    return Route.proxy(stripBrackets(uri.getHost()), uri.getPort() < 0 ? 80 : uri.getPort());
+    int port = uri.getPort() < 0 ? 80 : uri.getPort();
+    if (port < 1 || port > 65535) {
+      throw new InputException(source, "'" + text + "' has no valid port (1-65535)");
+    }
+    return Route.proxy(stripBrackets(uri.getHost()), port);
   }
 
   private static URI toUri(String source, String text) {
