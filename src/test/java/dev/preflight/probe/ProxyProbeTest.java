@@ -5,10 +5,12 @@ import static dev.preflight.probe.LoopbackFixture.ROOT;
 import static dev.preflight.probe.LoopbackFixture.assertFailure;
 import static dev.preflight.probe.LoopbackFixture.assertPassed;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.preflight.catalog.Protocol;
 import dev.preflight.testing.ConnectProxyStub;
 import dev.preflight.testing.HttpTestServer;
+import dev.preflight.testing.LoopbackServer;
 import java.io.IOException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -96,5 +98,28 @@ class ProxyProbeTest {
     assertThat(proxy.requests().get(0))
         .startsWith("GET http://" + HOST + "/ HTTP/1.1\r\n")
         .doesNotContainIgnoringCase("Proxy-Authorization");
+  }
+
+  @Test
+  void proxyThatNeverAnswersConnectIsHttpTimeoutInTheTunnel() {
+    LoopbackServer silent =
+        fixture.closeLater(LoopbackServer.start(socket -> Thread.sleep(10_000)));
+    ProbeResult result =
+        Probes.forProtocol(Protocol.HTTPS)
+            .run(
+                new ProbeTarget(
+                    LoopbackFixture.endpoint(Protocol.HTTPS, 443),
+                    Route.proxy("127.0.0.1", silent.port())),
+                fixture.context(Duration.ofMillis(600)));
+    assertFailure(result, Cause.HTTP_TIMEOUT, Phase.PROXY_TUNNEL);
+    assertThat(result.total()).isLessThan(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void socksRoutesAreRefusedAsAProgrammingError() {
+    Route socks = new Route(Route.Kind.SOCKS, "127.0.0.1", 1080);
+    assertThatThrownBy(() -> probe(Protocol.HTTPS, socks))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("SOCKS");
   }
 }
