@@ -29,7 +29,7 @@ final class CallState {
   private volatile long dnsStartedAt;
   private long instructions;
   private long allocatedAtStart = -1;
-  private long cpuAtStart;
+  private long cpuAtStart = -1;
   private int checks;
   private volatile boolean stopped;
   private volatile @Nullable SandboxViolation first;

@@ -136,6 +136,7 @@ public final class PacEngine {
         () -> {
           Context cx = enter(state);
           try {
+            state.begin();
             Object value = cx.evaluateString(scope, expression, "<expression>", 1, null);
             return value instanceof CharSequence text ? text.toString() : value;
           } finally {
@@ -185,6 +186,7 @@ public final class PacEngine {
     Context cx = enter(state);
     try {
       Function function = (Function) ScriptableObject.getProperty(scope, entryPoint);
+      state.begin();
       Object value = function.call(cx, scope, scope, new Object[] {url, host});
       return text(state, value);
     } finally {
@@ -196,7 +198,6 @@ public final class PacEngine {
     Context cx = factory.enterContext();
     cx.putThreadLocal(CallState.KEY, state);
     cx.setDebugger(state.lines, null);
-    state.begin();
     return cx;
   }
 
