@@ -11,9 +11,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Runs sandbox work on a thread the caller can walk away from. The caller waits while the script's
- * own run time (DNS waits excluded) stays within its budget plus a grace period; past that, or past
- * a hard ceiling, it stops waiting, flags the evaluation stopped and replaces the thread, so an
- * evaluation stuck inside a built-in never blocks the caller.
+ * own run time (DNS waits excluded) stays within its wall-clock ceiling plus a grace period; past
+ * that, or past a hard ceiling, it stops waiting, flags the evaluation stopped and replaces the
+ * thread, so an evaluation stuck inside a built-in never blocks the caller.
  */
 final class SandboxRunner {
   /** Extra time for the in-script checks to fire before the caller stops waiting. */
@@ -60,7 +60,7 @@ final class SandboxRunner {
    */
   <T> T run(Callable<T> task, CallState state) throws ExecutionException, Abandoned {
     Future<T> future = executor.submit(task);
-    long limit = state.limits.callTime().plus(GRACE).toNanos();
+    long limit = state.limits.wallTime().plus(GRACE).toNanos();
     long ceiling = state.limits.callTime().plus(CEILING).toNanos();
     while (true) {
       try {
