@@ -153,6 +153,46 @@ class CheckCommandIT {
   }
 
   @Test
+  void anUnreachableProxyIsNamedForEveryEndpointRoutedThroughIt() throws IOException {
+    int closed = closedPort();
+    Run run = check("--format", "json", "--timeout", "2s", "--proxy", "http://127.0.0.1:" + closed);
+    JsonNode ztd = endpoint(run.json(), "ztd-dds");
+    assertThat(ztd.get("cause").asText()).isEqualTo("PROXY_UNREACHABLE");
+    assertThat(ztd.get("remedy").asText()).contains("127.0.0.1:" + closed);
+    assertThat(run.code()).isEqualTo(2);
+  }
+
+  @Test
+  void aPacFileRoutesEachUrlAndTheReportSaysWhichRouteItTook() throws IOException {
+    HttpTestServer origin =
+        lab.add(
+            HttpTestServer.tls(
+                LoopbackLab.loopbackLeaf(LoopbackLab.ROOT), HttpTestServer.answer(404, "no")));
+    ConnectProxyStub proxy = lab.add(ConnectProxyStub.connect(200, origin.port()));
+    lab.entry("lab-via-proxy", "127.0.0.1", "https", origin.port(), "BLOCKING");
+    Path pac =
+        Files.writeString(
+            dir.resolve("lab.pac"),
+            """
+            function FindProxyForURL(url, host) {
+              if (host == "127.0.0.1") return "PROXY 127.0.0.1:%d; DIRECT";
+              return "DIRECT";
+            }
+            """
+                .formatted(proxy.port()));
+
+    Run run = check("--format", "json", "--timeout", "2s", "--pac", pac.toString());
+
+    JsonNode report = run.json();
+    assertThat(report.get("environment").get("proxy").asText()).isEqualTo("PAC " + pac);
+    JsonNode viaProxy = endpoint(report, "lab-via-proxy");
+    assertThat(viaProxy.get("status").asText()).as(viaProxy.toString()).isEqualTo("PASS");
+    assertThat(viaProxy.get("route").asText()).isEqualTo("PROXY 127.0.0.1:" + proxy.port());
+    assertThat(proxy.requests()).anyMatch(r -> r.startsWith("CONNECT 127.0.0.1:" + origin.port()));
+    assertThat(endpoint(report, "ztd-dds").get("route").asText()).isEqualTo("DIRECT");
+  }
+
+  @Test
   void endpointsThatEachTakeOneSecondFinishTogether() throws IOException {
     int n = 8;
     for (int i = 0; i < n; i++) {
