@@ -193,6 +193,43 @@ class CheckCommandIT {
   }
 
   @Test
+  void anNtpOffsetBeyondMaxSkewIsClockSkew() throws IOException {
+    NtpTestServer ntp =
+        lab.add(new NtpTestServer(NtpTestServer.Mode.NORMAL, java.time.Duration.ofMinutes(10)));
+    lab.entry("lab-ntp", "127.0.0.1", "ntp", ntp.port(), "BLOCKING");
+    Run run = check("--format", "json", "--timeout", "2s", "--max-skew", "5m");
+    JsonNode report = run.json();
+    JsonNode time = endpoint(report, "lab-ntp");
+    assertThat(time.get("cause").asText()).isEqualTo("CLOCK_SKEW");
+    assertThat(report.get("environment").get("clockOffsetMs").asLong())
+        .isBetween(590_000L, 610_000L);
+  }
+
+  @Test
+  void blockedNtpFallsBackToHttpDatesAndSaysTheEstimateIsCoarse() throws IOException {
+    String tenMinutesAhead =
+        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+            java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(10));
+    HttpTestServer origin =
+        lab.add(
+            HttpTestServer.tls(
+                LoopbackLab.loopbackLeaf(LoopbackLab.ROOT),
+                HttpTestServer.answer(404, "no", "Date: " + tenMinutesAhead)));
+    NtpTestServer silent = lab.add(new NtpTestServer(NtpTestServer.Mode.SILENT));
+    lab.entry("lab-origin", "127.0.0.1", "https", origin.port(), "BLOCKING")
+        .entry("lab-ntp", "127.0.0.1", "ntp", silent.port(), "BLOCKING");
+
+    Run run = check("--format", "json", "--timeout", "1s");
+
+    JsonNode report = run.json();
+    assertThat(endpoint(report, "lab-ntp").get("cause").asText()).isEqualTo("NTP_TIMEOUT");
+    assertThat(report.get("environment").get("clockOffsetMs").asLong())
+        .isBetween(595_000L, 601_000L);
+    String warnings = report.get("warnings").toString();
+    assertThat(warnings).contains("coarse estimate from the Date headers").contains("CLOCK_SKEW");
+  }
+
+  @Test
   void endpointsThatEachTakeOneSecondFinishTogether() throws IOException {
     int n = 8;
     for (int i = 0; i < n; i++) {
