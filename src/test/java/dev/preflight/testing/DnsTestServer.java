@@ -60,9 +60,14 @@ public final class DnsTestServer implements AutoCloseable {
 
   /** Answers {@code name} with these address literals (A or AAAA by family). */
   public DnsTestServer answer(String name, String... literals) {
+    return answer(name, Mode.ANSWER, literals);
+  }
+
+  /** Like {@link #answer(String, String...)} in a mode that answers (ANSWER or DROP_FIRST). */
+  public DnsTestServer answer(String name, Mode mode, String... literals) {
     List<InetAddress> addresses =
         java.util.Arrays.stream(literals).map(DnsTestServer::literal).toList();
-    entries.put(key(name), new Entry(Mode.ANSWER, addresses, List.of()));
+    entries.put(key(name), new Entry(mode, addresses, List.of()));
     return this;
   }
 
