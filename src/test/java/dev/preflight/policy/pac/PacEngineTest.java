@@ -162,7 +162,7 @@ class PacEngineTest {
 
     assertThatThrownBy(() -> engine.findProxy("https://a/", "a"))
         .hasMessageStartingWith("inline.pac:2: ")
-        .hasMessageEndingWith("returned a object, not a string");
+        .hasMessageEndingWith("returned an object, not a string");
   }
 
   @Test
