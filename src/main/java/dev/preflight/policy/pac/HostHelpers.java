@@ -1,5 +1,7 @@
 package dev.preflight.policy.pac;
 
+import org.mozilla.javascript.ScriptRuntime;
+
 /**
  * The PAC helpers that look only at strings, with the semantics of the Netscape/Mozilla reference
  * implementation that browsers and WinHTTP share, quirks included (each noted where it surprises).
@@ -63,7 +65,6 @@ final class HostHelpers {
   }
 
   private static int jsInt32(String part) {
-    double value = org.mozilla.javascript.ScriptRuntime.toNumber(part);
-    return org.mozilla.javascript.ScriptRuntime.toInt32(value);
+    return ScriptRuntime.toInt32(ScriptRuntime.toNumber(part));
   }
 }

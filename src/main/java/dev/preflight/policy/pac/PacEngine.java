@@ -207,7 +207,7 @@ public final class PacEngine {
     try {
       return runner.run(task, state);
     } catch (SandboxRunner.Abandoned e) {
-      String lookup = state.pendingLookup();
+      String lookup = e.pendingLookup;
       throw brokenBy(
           state.lines.currentLine(),
           lookup != null

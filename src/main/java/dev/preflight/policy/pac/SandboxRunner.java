@@ -8,6 +8,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs sandbox work on a thread the caller can walk away from. The caller waits while the script's
@@ -27,8 +28,12 @@ final class SandboxRunner {
   static final class Abandoned extends Exception {
     private static final long serialVersionUID = 1L;
 
-    Abandoned() {
-      super(null, null, false, false);
+    /** The name being looked up when the caller gave up, read before the thread was interrupted. */
+    final @Nullable String pendingLookup;
+
+    Abandoned(@Nullable String pendingLookup) {
+      super(pendingLookup, null, false, false);
+      this.pendingLookup = pendingLookup;
     }
   }
 
@@ -64,13 +69,15 @@ final class SandboxRunner {
         return future.get(10, TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
         if (state.scriptNanos() > limit || state.elapsedNanos() > ceiling) {
+          String lookup = state.pendingLookup();
           abandon(future, state);
-          throw new Abandoned();
+          throw new Abandoned(lookup);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        String lookup = state.pendingLookup();
         abandon(future, state);
-        throw new Abandoned();
+        throw new Abandoned(lookup);
       }
     }
   }
