@@ -12,10 +12,7 @@ import org.mozilla.javascript.Context;
 import org.mozilla.javascript.Function;
 import org.mozilla.javascript.RhinoException;
 import org.mozilla.javascript.Script;
-import org.mozilla.javascript.ScriptRuntime;
-import org.mozilla.javascript.Scriptable;
 import org.mozilla.javascript.ScriptableObject;
-import org.mozilla.javascript.Undefined;
 
 /**
  * A loaded PAC script, ready to answer {@code FindProxyForURL(url, host)}.
@@ -124,7 +121,12 @@ public final class PacEngine {
     List<String> dnsNames = new ArrayList<>(loadDnsNames);
     dnsNames.addAll(state.dnsNames());
     return new PacResult(
-        returned, parse(returned, line, call), dnsNames, line, script.line(line), state.alerts());
+        returned,
+        PacAnswer.routes(returned, script.sourceName(), line, call),
+        dnsNames,
+        line,
+        script.line(line),
+        state.alerts());
   }
 
   /** Evaluates a JavaScript expression in the script's scope; for helper tests only. */
@@ -188,7 +190,7 @@ public final class PacEngine {
       Function function = (Function) ScriptableObject.getProperty(scope, entryPoint);
       state.begin();
       Object value = function.call(cx, scope, scope, new Object[] {url, host});
-      return text(state, value);
+      return PacAnswer.text(value, state);
     } finally {
       Context.exit();
     }
@@ -201,70 +203,24 @@ public final class PacEngine {
     return cx;
   }
 
-  /** The returned string, checked for size before it is flattened; null for null/undefined. */
-  private @Nullable String text(CallState state, @Nullable Object value) {
-    if (value == null || value instanceof Undefined) {
-      return null;
-    }
-    boolean stringObject = value instanceof Scriptable s && "String".equals(s.getClassName());
-    if (!(value instanceof CharSequence) && !stringObject) {
-      throw new ReturnedNonString(ScriptRuntime.typeof(value));
-    }
-    long limit = environment.limits().stringLength();
-    long length =
-        value instanceof CharSequence cs
-            ? BoundedStrings.length(cs, limit)
-            : (long)
-                ScriptRuntime.toNumber(ScriptableObject.getProperty((Scriptable) value, "length"));
-    if (length > limit) {
-      throw state.violation("returned a string of more than " + limit + " characters");
-    }
-    return Context.toString(value);
-  }
-
-  private List<PacRoute> parse(@Nullable String returned, int line, String call) {
-    List<PacRoute> routes = new ArrayList<>();
-    if (returned == null) {
-      return routes;
-    }
-    for (String entry : returned.split(";")) {
-      if (entry.isBlank()) {
-        continue;
-      }
-      PacRoute route = PacRoute.parse(entry).orElse(null);
-      if (route == null) {
-        throw new InputException(
-            script.sourceName(),
-            line,
-            call
-                + " returned \""
-                + returned
-                + "\": '"
-                + entry.strip()
-                + "' is not DIRECT, PROXY host:port, HTTPS host:port, SOCKS host:port,"
-                + " SOCKS4 host:port or SOCKS5 host:port");
-      }
-      routes.add(route);
-    }
-    return routes;
-  }
-
-  /** A script answered with something other than a string. */
-  private static final class ReturnedNonString extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    ReturnedNonString(String type) {
-      super(type, null, false, false);
-    }
-  }
-
   private <T> T sandboxed(CallState state, String what, Callable<T> task) {
     try {
       return runner.run(task, state);
     } catch (SandboxRunner.Abandoned e) {
+      String lookup = e.pendingLookup;
       throw brokenBy(
           state.lines.currentLine(),
-          "was still running after " + state.limits.wallTime().toMillis() + " ms while " + what);
+          lookup != null
+              ? "the script was still waiting for a DNS answer for "
+                  + lookup
+                  + " after "
+                  + state.limits.dnsTime().toMillis()
+                  + " ms while "
+                  + what
+              : "the script was still running after "
+                  + state.limits.wallTime().toMillis()
+                  + " ms while "
+                  + what);
     } catch (ExecutionException e) {
       throw translate(e.getCause(), state, what);
     }
@@ -277,11 +233,11 @@ public final class PacEngine {
           brokenBy(v.line(), "the script " + v.getMessage() + " while " + what);
       case RhinoException r ->
           new InputException(source, r.lineNumber(), r.details() + " (while " + what + ")", r);
-      case ReturnedNonString r ->
+      case PacAnswer.NotAString r ->
           new InputException(
               source,
               state.lines.returnLine(),
-              what + " returned a " + r.getMessage() + ", not a string");
+              what + " returned " + r.getMessage() + ", not a string");
       case StackOverflowError s ->
           brokenBy(state.lines.currentLine(), "the script recursed too deeply while " + what);
       case OutOfMemoryError o ->

@@ -2,9 +2,11 @@ package dev.preflight.policy.pac;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.preflight.common.InputException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -160,7 +162,7 @@ class PacEngineTest {
 
     assertThatThrownBy(() -> engine.findProxy("https://a/", "a"))
         .hasMessageStartingWith("inline.pac:2: ")
-        .hasMessageEndingWith("returned a object, not a string");
+        .hasMessageEndingWith("returned an object, not a string");
   }
 
   @Test
@@ -190,5 +192,17 @@ class PacEngineTest {
     assertThatThrownBy(() -> PacScript.fromFile(Path.of("no/such.pac")))
         .isInstanceOf(InputException.class)
         .hasMessageStartingWith("no/such.pac: cannot read PAC file");
+  }
+
+  @Test
+  void shellPatternsNeverBacktrackExponentially() {
+    PacEngine engine =
+        PacEngine.load(
+            PacScript.fromFile(Path.of("src/test/resources/pac/shexp-backtracking.pac")));
+
+    assertThat(
+            assertTimeoutPreemptively(
+                Duration.ofSeconds(5), () -> engine.findProxy("https://a/", "a").spelled()))
+        .isEqualTo("DIRECT");
   }
 }
