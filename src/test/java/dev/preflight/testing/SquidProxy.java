@@ -1,0 +1,133 @@
+package dev.preflight.testing;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Squid ({@code /usr/sbin/squid}) in the foreground on two loopback ports: {@link
+ * #openPort()} allows everything but {@code .blocked.example.test}, {@link #authPort()} demands
+ * Basic authentication. Squid resolves names only from its own hosts file, which sends every name
+ * given to 127.0.0.1, so it never asks DNS and never reaches beyond loopback.
+ */
+public final class SquidProxy implements AutoCloseable {
+  public static final String BINARY = "/usr/sbin/squid";
+  public static final String BLOCKED_DOMAIN = "blocked.example.test";
+
+  private final Path directory;
+  private final Process process;
+  private final int openPort;
+  private final int authPort;
+
+  private SquidProxy(Path directory, Process process, int openPort, int authPort) {
+    this.directory = directory;
+    this.process = process;
+    this.openPort = openPort;
+    this.authPort = authPort;
+  }
+
+  /** Starts Squid, mapping {@code names} to 127.0.0.1, and waits until it accepts connections. */
+  public static SquidProxy start(String... names) throws IOException, InterruptedException {
+    Path directory =
+        Files.createTempDirectory(
+            "squid",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxrwxrwx")));
+    // Squid drops to the "proxy" user: the directory must stay writable for it.
+    Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxrwxrwx"));
+    int open = freePort();
+    int auth = freePort();
+    Files.writeString(
+        directory.resolve("hosts"),
+        "127.0.0.1 " + BLOCKED_DOMAIN + " " + String.join(" ", names) + "\n",
+        StandardCharsets.US_ASCII);
+    Files.writeString(directory.resolve("squid.conf"), config(directory, open, auth));
+    Process process =
+        new ProcessBuilder(BINARY, "-N", "-f", directory.resolve("squid.conf").toString())
+            .directory(directory.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(directory.resolve("out.log").toFile())
+            .start();
+    SquidProxy squid = new SquidProxy(directory, process, open, auth);
+    squid.awaitListening(Duration.ofSeconds(15));
+    return squid;
+  }
+
+  public int openPort() {
+    return openPort;
+  }
+
+  public int authPort() {
+    return authPort;
+  }
+
+  private static String config(Path directory, int open, int auth) {
+    return String.join(
+        "\n",
+        List.of(
+            "http_port 127.0.0.1:" + open,
+            "http_port 127.0.0.1:" + auth,
+            "acl authport localport " + auth,
+            "auth_param basic program /usr/lib/squid/basic_fake_auth",
+            "auth_param basic realm preflight-test",
+            "acl authed proxy_auth REQUIRED",
+            "acl blocked dstdomain ." + BLOCKED_DOMAIN,
+            "http_access deny authport !authed",
+            "http_access deny blocked",
+            "http_access allow all",
+            "cache deny all",
+            "pinger_enable off",
+            "hosts_file " + directory.resolve("hosts"),
+            "dns_nameservers 127.0.0.1",
+            "cache_log " + directory.resolve("cache.log"),
+            "access_log none",
+            "pid_filename " + directory.resolve("squid.pid"),
+            "coredump_dir " + directory,
+            "shutdown_lifetime 0 seconds",
+            ""));
+  }
+
+  private void awaitListening(Duration limit) throws IOException, InterruptedException {
+    long end = System.nanoTime() + limit.toNanos();
+    while (System.nanoTime() < end) {
+      if (!process.isAlive()) {
+        throw new IOException("squid exited: " + Files.readString(directory.resolve("out.log")));
+      }
+      try (Socket probe = new Socket()) {
+        probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), authPort), 200);
+        return;
+      } catch (IOException e) {
+        Thread.sleep(100);
+      }
+    }
+    close();
+    throw new IOException("squid did not listen within " + limit);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+}
