@@ -129,5 +129,14 @@ public final class SquidProxy implements AutoCloseable {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
     }
+    deleteDirectory();
+  }
+
+  private void deleteDirectory() {
+    try (var files = Files.walk(directory)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // A leftover temporary directory is harmless.
+    }
   }
 }
