@@ -92,4 +92,31 @@ class SquidProxyIT {
         Cause.HTTP_PROXY_AUTH_REQUIRED,
         Phase.RESPONSE);
   }
+
+  @Test
+  void sslBumpingSquidIsInterceptionNamedSquid() {
+    HttpTestServer origin =
+        fixture.closeLater(HttpTestServer.tls(ROOT.leaf(HOST), HttpTestServer.answer(404, "")));
+    ProbeResult result = probe(Protocol.HTTPS, HOST, origin.port(), squid.bumpPort());
+    assertFailure(result, Cause.TLS_INTERCEPTED, Phase.TLS_HANDSHAKE);
+    assertThat(result.failure().message()).contains("Squid Inspection CA", "Squid TLS inspection");
+    assertThat(result.fact(Fact.TLS_ISSUER))
+        .hasValueSatisfying(issuer -> assertThat(issuer).contains("Squid Inspection CA"));
+  }
+
+  @Test
+  void sslBumpingSquidWhoseCaIsGivenWithCaFilePasses() {
+    HttpTestServer origin =
+        fixture.closeLater(HttpTestServer.tls(ROOT.leaf(HOST), HttpTestServer.answer(404, "")));
+    ProbeResult result =
+        Probes.forProtocol(Protocol.HTTPS)
+            .run(
+                new ProbeTarget(
+                    TestEndpoints.of(HOST, Protocol.HTTPS, origin.port()),
+                    Route.proxy("127.0.0.1", squid.bumpPort())),
+                fixture.context(
+                    Duration.ofSeconds(5),
+                    java.util.List.of(SquidProxy.INSPECTION_CA.certificate())));
+    assertPassed(result);
+  }
 }

@@ -14,10 +14,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real Squid ({@code /usr/sbin/squid}) in the foreground on two loopback ports: {@link
+ * A real Squid ({@code /usr/sbin/squid}) in the foreground on three loopback ports: {@link
  * #openPort()} allows everything but {@code .blocked.example.test}, {@link #authPort()} demands
- * Basic authentication. Squid resolves names only from its own hosts file, which sends every name
- * given to 127.0.0.1, so it never asks DNS and never reaches beyond loopback.
+ * Basic authentication, {@link #bumpPort()} decrypts TLS (ssl-bump) with {@link #INSPECTION_CA} as
+ * an inspecting proxy does. Squid resolves names only from its own hosts file, which sends every
+ * name given to 127.0.0.1, so it never asks DNS and never reaches beyond loopback.
  */
 public final class SquidProxy implements AutoCloseable {
   public static final String BINARY = "/usr/sbin/squid";
@@ -27,12 +28,18 @@ public final class SquidProxy implements AutoCloseable {
   private final Process process;
   private final int openPort;
   private final int authPort;
+  private final int bumpPort;
 
-  private SquidProxy(Path directory, Process process, int openPort, int authPort) {
+  /** The CA Squid mints host certificates with on the bump port. */
+  public static final TestCertificates.Authority INSPECTION_CA =
+      TestCertificates.root("CN=Squid Inspection CA,O=Example Corp");
+
+  private SquidProxy(Path directory, Process process, int[] ports) {
     this.directory = directory;
     this.process = process;
-    this.openPort = openPort;
-    this.authPort = authPort;
+    this.openPort = ports[0];
+    this.authPort = ports[1];
+    this.bumpPort = ports[2];
   }
 
   /** Starts Squid, mapping {@code names} to 127.0.0.1, and waits until it accepts connections. */
@@ -43,20 +50,21 @@ public final class SquidProxy implements AutoCloseable {
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxrwxrwx")));
     // Squid drops to the "proxy" user: the directory must stay writable for it.
     Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxrwxrwx"));
-    int open = freePort();
-    int auth = freePort();
+    int[] ports = {freePort(), freePort(), freePort()};
+    writeCa(directory);
+    initCertificateDatabase(directory);
     Files.writeString(
         directory.resolve("hosts"),
         "127.0.0.1 " + BLOCKED_DOMAIN + " " + String.join(" ", names) + "\n",
         StandardCharsets.US_ASCII);
-    Files.writeString(directory.resolve("squid.conf"), config(directory, open, auth));
+    Files.writeString(directory.resolve("squid.conf"), config(directory, ports));
     Process process =
         new ProcessBuilder(BINARY, "-N", "-f", directory.resolve("squid.conf").toString())
             .directory(directory.toFile())
             .redirectErrorStream(true)
             .redirectOutput(directory.resolve("out.log").toFile())
             .start();
-    SquidProxy squid = new SquidProxy(directory, process, open, auth);
+    SquidProxy squid = new SquidProxy(directory, process, ports);
     squid.awaitListening(Duration.ofSeconds(15));
     return squid;
   }
@@ -69,13 +77,32 @@ public final class SquidProxy implements AutoCloseable {
     return authPort;
   }
 
-  private static String config(Path directory, int open, int auth) {
+  public int bumpPort() {
+    return bumpPort;
+  }
+
+  private static String config(Path directory, int[] ports) {
     return String.join(
         "\n",
         List.of(
-            "http_port 127.0.0.1:" + open,
-            "http_port 127.0.0.1:" + auth,
-            "acl authport localport " + auth,
+            "http_port 127.0.0.1:" + ports[0],
+            "http_port 127.0.0.1:" + ports[1],
+            "http_port 127.0.0.1:"
+                + ports[2]
+                + " ssl-bump generate-host-certificates=on"
+                + " dynamic_cert_mem_cache_size=4MB tls-cert="
+                + directory.resolve("ca.pem")
+                + " tls-key="
+                + directory.resolve("ca.key"),
+            "sslcrtd_program /usr/lib/squid/security_file_certgen -s "
+                + directory.resolve("ssl_db")
+                + " -M 4MB",
+            "acl step1 at_step SslBump1",
+            "ssl_bump peek step1",
+            "ssl_bump bump all",
+            // The loopback origins use minted certificates Squid cannot verify.
+            "tls_outgoing_options flags=DONT_VERIFY_PEER",
+            "acl authport localport " + ports[1],
             "auth_param basic program /usr/lib/squid/basic_fake_auth",
             "auth_param basic realm preflight-test",
             "acl authed proxy_auth REQUIRED",
@@ -110,6 +137,45 @@ public final class SquidProxy implements AutoCloseable {
     }
     close();
     throw new IOException("squid did not listen within " + limit);
+  }
+
+  private static void writeCa(Path directory) throws IOException {
+    try (var pem =
+        new org.bouncycastle.openssl.jcajce.JcaPEMWriter(
+            Files.newBufferedWriter(directory.resolve("ca.pem")))) {
+      pem.writeObject(INSPECTION_CA.certificate());
+    }
+    try (var pem =
+        new org.bouncycastle.openssl.jcajce.JcaPEMWriter(
+            Files.newBufferedWriter(directory.resolve("ca.key")))) {
+      pem.writeObject(
+          new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(INSPECTION_CA.key(), null));
+    }
+  }
+
+  private static void initCertificateDatabase(Path directory)
+      throws IOException, InterruptedException {
+    Process init =
+        new ProcessBuilder(
+                "/usr/lib/squid/security_file_certgen",
+                "-c",
+                "-s",
+                directory.resolve("ssl_db").toString(),
+                "-M",
+                "4MB")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    if (!init.waitFor(10, TimeUnit.SECONDS) || init.exitValue() != 0) {
+      throw new IOException("security_file_certgen could not create the certificate database");
+    }
+    try (var files = Files.walk(directory)) {
+      for (Path file : files.toList()) {
+        Files.setPosixFilePermissions(
+            file,
+            PosixFilePermissions.fromString(Files.isDirectory(file) ? "rwxrwxrwx" : "rw-rw-rw-"));
+      }
+    }
   }
 
   private static int freePort() throws IOException {
