@@ -150,7 +150,14 @@ class ProbeJudgeTest {
             Cause.DNS_NXDOMAIN,
             Phase.RESOLVE,
             Cause.DNS_NXDOMAIN,
-            "dc1.corp.example"));
+            "dc1.corp.example"),
+        Arguments.of(
+            LOCATOR,
+            Route.DIRECT,
+            Cause.DC_NOT_FOUND,
+            Phase.RESOLVE,
+            Cause.DC_NOT_FOUND,
+            "answer _ldap._tcp.dc._msdcs.corp.example with"));
   }
 
   @ParameterizedTest(name = "{2} on {0} -> {4}")
