@@ -231,7 +231,7 @@ class PacEngineTest {
                 .spelled())
         .isEqualTo("DIRECT");
     assertThat(engine.findProxy("https://login.live.com/", "login.live.com").line())
-        .isEqualTo(50_003);
+        .isEqualTo(50_004);
   }
 
   @Test
