@@ -43,8 +43,8 @@ public final class Probes {
     return probe;
   }
 
-  /** Runs the probe for the target's protocol. */
+  /** Runs the probe for the target's probe protocol (DNS for a zone-level check). */
   public static ProbeResult run(ProbeTarget target, ProbeContext context) {
-    return forProtocol(target.endpoint().protocol()).run(target, context);
+    return forProtocol(target.endpoint().probeProtocol()).run(target, context);
   }
 }

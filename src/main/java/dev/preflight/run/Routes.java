@@ -13,7 +13,8 @@ public final class Routes {
    * opens for HTTPS); time, name, directory and Kerberos traffic always goes out directly.
    */
   public static RouteChoice choose(RouteSelector selector, Endpoint endpoint) {
-    if (endpoint.protocol() == Protocol.HTTP || endpoint.protocol() == Protocol.HTTPS) {
+    Protocol protocol = endpoint.probeProtocol();
+    if (protocol == Protocol.HTTP || protocol == Protocol.HTTPS) {
       return selector.select(endpoint);
     }
     return RouteChoice.DIRECT;

@@ -109,7 +109,7 @@ public final class ProbeJudge {
     Endpoint endpoint = result.target().endpoint();
     String status = result.facts().get(Fact.HTTP_STATUS);
     String observed =
-        switch (endpoint.protocol()) {
+        switch (endpoint.probeProtocol()) {
           case HTTP, HTTPS ->
               status == null ? "The origin answered" : "The origin answered HTTP " + status;
           case NTP -> "The time server answered";

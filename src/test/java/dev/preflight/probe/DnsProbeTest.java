@@ -110,6 +110,29 @@ class DnsProbeTest {
   }
 
   @Test
+  void anHttpsWildcardWithOnlyAZoneCheckIsProbedThroughDns() {
+    Expectation zone = new Expectation(null, null, null, true);
+    dns.soa("attest.example.test");
+    ProbeContext context =
+        ProbeContext.system(Duration.ofSeconds(3), List.of(), Duration.ofMinutes(5), dns.address());
+    ProbeResult found =
+        Probes.run(
+            new ProbeTarget(
+                TestEndpoints.of("attest.example.test", Protocol.HTTPS, 443, List.of(), zone),
+                Route.DIRECT),
+            context);
+    ProbeResult missing =
+        Probes.run(
+            new ProbeTarget(
+                TestEndpoints.of("gone.example.test", Protocol.HTTPS, 443, List.of(), zone),
+                Route.DIRECT),
+            context);
+    assertThat(found.failure()).isNull();
+    assertThat(found.timings()).containsOnlyKeys(Phase.RESOLVE);
+    assertFailure(missing, Cause.DNS_NXDOMAIN, Phase.RESOLVE);
+  }
+
+  @Test
   void domainControllersComeFromTheSrvRecord() {
     String name = DomainControllers.srvName("corp.example.test");
     dns.srv(name, "dc1.corp.example.test:389", "dc2.corp.example.test:389");
