@@ -204,4 +204,107 @@ class HttpProbeTest {
   private static final class ResetSignal extends RuntimeException {
     private static final long serialVersionUID = 1L;
   }
+
+  @Test
+  void randomBytesNeverCrashTheProbe() {
+    java.util.Random random = new java.util.Random(20261126);
+    java.util.Set<Cause> seen = java.util.EnumSet.noneOf(Cause.class);
+    for (int i = 0; i < 150; i++) {
+      byte[] garbage = new byte[random.nextInt(2_000)];
+      random.nextBytes(garbage);
+      if (i % 3 == 0) {
+        // Half-plausible responses reach deeper into the reader.
+        byte[] head =
+            ("HTTP/1.1 " + (100 + random.nextInt(500)) + " X\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(head, 0, garbage, 0, Math.min(head.length, garbage.length));
+      }
+      ProbeResult result = probe((head, out) -> out.write(garbage), NCSI, Duration.ofMillis(800));
+      assertThat(result.failure()).as("garbage never passes the NCSI check").isNotNull();
+      assertThat(result.failure().message().length()).isLessThan(600);
+      seen.add(result.failure().cause());
+    }
+    assertThat(seen)
+        .isSubsetOf(
+            Cause.HTTP_UNEXPECTED_STATUS,
+            Cause.HTTP_BLOCKED,
+            Cause.HTTP_CAPTIVE_PORTAL,
+            Cause.HTTP_PROXY_AUTH_REQUIRED,
+            Cause.HTTP_TIMEOUT);
+  }
+
+  private static Behaviour raw(String response) {
+    return (head, out) -> out.write(response.getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  @Test
+  void chunkedConnectTestBodyPasses() {
+    String chunked =
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + "9\r\nMicrosoft\r\n8;ext=1\r\n Connect\r\n5\r\n Test\r\n0\r\n\r\n";
+    assertPassed(probe(raw(chunked), NCSI, Duration.ofSeconds(2)));
+  }
+
+  @Test
+  void interimContinueIsSkipped() {
+    String response =
+        "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 22\r\n\r\n"
+            + "Microsoft Connect Test";
+    assertPassed(probe(raw(response), NCSI, Duration.ofSeconds(2)));
+  }
+
+  @Test
+  void bodyEndingWithTheConnectionIsRead() {
+    assertPassed(
+        probe(raw("HTTP/1.0 200 OK\r\n\r\nMicrosoft Connect Test"), NCSI, Duration.ofSeconds(2)));
+  }
+
+  @Test
+  void hugeChunkedBodyIsCutAtTheLimit() {
+    Behaviour chunks =
+        (head, out) -> {
+          out.write(
+              "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                  .getBytes(StandardCharsets.US_ASCII));
+          byte[] chunk =
+              ("4000\r\n" + "M".repeat(0x4000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+          while (true) {
+            out.write(chunk);
+          }
+        };
+    assertFailure(
+        probe(chunks, NCSI, Duration.ofSeconds(5)), Cause.HTTP_CAPTIVE_PORTAL, Phase.RESPONSE);
+  }
+
+  @Test
+  void malformedFramingIsUnexpectedStatus() {
+    for (String response :
+        List.of(
+            "HTTP/1.1 200 OK\r\nContent-Length: lots\r\n\r\n",
+            "HTTP/1.1 200 OK\r\nContent-Length: -5\r\n\r\n",
+            "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
+            "HTTP/1.1 200 OK\r\nno colon here\r\n\r\n",
+            "HTTP/1.1 999 Odd\r\n\r\n",
+            "HTTP/1.1 20x OK\r\n\r\n")) {
+      assertFailure(
+          probe(raw(response), NCSI, Duration.ofSeconds(2)),
+          Cause.HTTP_UNEXPECTED_STATUS,
+          Phase.RESPONSE);
+    }
+  }
+
+  @Test
+  void oneEndlessLineIsCutOff() {
+    Behaviour endless =
+        (head, out) -> {
+          out.write("HTTP/1.1 200 OK\r\nX-Long: ".getBytes(StandardCharsets.US_ASCII));
+          byte[] filler = "a".repeat(4096).getBytes(StandardCharsets.US_ASCII);
+          while (true) {
+            out.write(filler);
+          }
+        };
+    ProbeResult result = probe(endless, Expectation.NONE, Duration.ofSeconds(5));
+    assertFailure(result, Cause.HTTP_UNEXPECTED_STATUS, Phase.RESPONSE);
+    assertThat(result.failure().message()).contains("line");
+  }
 }

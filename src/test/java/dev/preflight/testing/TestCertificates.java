@@ -100,6 +100,13 @@ public final class TestCertificates {
       return issue("CN=" + names[0], false, notBefore, notAfter, names);
     }
 
+    /** A leaf whose only name is its subject CN (no subject alternative names), as old servers. */
+    public Identity leafWithCommonNameOnly(String host) {
+      Instant now = Instant.now();
+      return issue(
+          "CN=" + host, false, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)));
+    }
+
     /** An intermediate CA under this one. */
     public Authority intermediate(String dn) {
       Instant now = Instant.now();
@@ -199,7 +206,8 @@ public final class TestCertificates {
     }
     GeneralName[] general = new GeneralName[names.length];
     for (int i = 0; i < names.length; i++) {
-      general[i] = new GeneralName(GeneralName.dNSName, names[i]);
+      boolean ip = names[i].matches("[0-9.]+") || names[i].contains(":");
+      general[i] = new GeneralName(ip ? GeneralName.iPAddress : GeneralName.dNSName, names[i]);
     }
     builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(general));
   }
