@@ -10,6 +10,7 @@
 #   lab.sh clear                   switch every fault off
 #   lab.sh faults                  list the faults and their arguments
 #   lab.sh status                  namespaces, processes and faults
+#   lab.sh leftovers               after `down`: list anything of the lab still present, exit 1 if any
 set -euo pipefail
 
 LAB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -86,6 +87,20 @@ lab_status() {
   return 0
 }
 
+# Everything `up` creates, looked up from scratch: namespaces, state, resolv.conf, processes.
+lab_leftovers() {
+  local found=0 ns pid
+  for ns in $(ip netns list | grep -o '^pfl-[a-z]*'); do
+    echo "namespace $ns"; found=1
+    for pid in $(ip netns pids "$ns"); do echo "process $pid ($(cat "/proc/$pid/comm" 2>/dev/null)) in $ns"; done
+  done
+  for f in "$STATE" "/etc/netns/$NS_CLIENT"; do
+    if [ -e "$f" ]; then echo "file $f"; found=1; fi
+  done
+  [ "$found" = 0 ] && echo "lab: nothing left" >&2
+  return "$found"
+}
+
 main() {
   case "${1:-}" in
     up) lab_up ;;
@@ -94,7 +109,8 @@ main() {
     clear) fault_clear ;;
     faults) fault_list ;;
     status) lab_status ;;
-    *) sed -n '2,13s/^# \{0,1\}//p' "$0"; exit 2 ;;
+    leftovers) lab_leftovers ;;
+    *) sed -n '2,14s/^# \{0,1\}//p' "$0"; exit 2 ;;
   esac
 }
 
