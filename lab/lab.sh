@@ -55,7 +55,7 @@ lab_up() {
   echo 0 >"$STATE/latency-ms"
   collect_hosts >"$STATE/hosts.txt"
   net_up
-  certs_all $(cat "$STATE/hosts.txt")
+  certs_all "$STATE/hosts.txt"
   nft_inet | ip netns exec "$NS_INET" nft -f -
   nginx_site >"$STATE/nginx/site.conf"
   start_servers

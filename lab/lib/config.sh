@@ -106,7 +106,7 @@ SITE
 }
 
 nginx_conf() {
-  local n="$STATE/nginx" h
+  local n="$STATE/nginx" group hosts
   cat <<CONF
 worker_processes 1;
 pid $n/nginx.pid;
@@ -136,9 +136,9 @@ http {
   server { listen $ADDR_EXPIRED:443 ssl; ssl_certificate $CA_DIR/expired.pem; include $n/site.conf; }
   server { listen $ADDR_WRONG_NAME:443 ssl; ssl_certificate $CA_DIR/wrong-name.pem; include $n/site.conf; }
 CONF
-  while read -r h; do
-    echo "  server { listen $ADDR_WEB:443 ssl; server_name $h; ssl_certificate $CA_DIR/hosts/$h.pem; include $n/site.conf; }"
-  done <"$STATE/hosts.txt"
+  while read -r group hosts; do
+    echo "  server { listen $ADDR_WEB:443 ssl; server_name $hosts; ssl_certificate $CA_DIR/hosts/$group.pem; include $n/site.conf; }"
+  done < <(host_groups "$STATE/hosts.txt")
   echo "}"
 }
 
