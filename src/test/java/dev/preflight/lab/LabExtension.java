@@ -3,9 +3,9 @@ package dev.preflight.lab;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -14,22 +14,22 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * Gives lab tests a running {@link Lab}. The lab is brought up once per test run and kept in the
  * root context's store, which closes it (tearing the lab down) when the run ends; every fault is
  * switched off after each test. Without root, or unless the system property {@code preflight.lab}
- * is {@code true} (Maven: {@code -Dlab.tests=true}), the tests are skipped with a reason.
+ * is {@code true} (Maven: {@code -Dlab.tests=true}), the tests are reported as skipped, with the
+ * reason, and the lab is never started.
  */
-final class LabExtension implements BeforeAllCallback, AfterEachCallback, ParameterResolver {
+final class LabExtension implements ExecutionCondition, AfterEachCallback, ParameterResolver {
   static final String SKIP_REASON =
       "network lab tests need root and -Dlab.tests=true (see lab/README.md); skipped";
 
   private static boolean announced;
 
   @Override
-  public void beforeAll(ExtensionContext context) {
-    boolean enabled = Boolean.getBoolean("preflight.lab") && isRoot();
-    if (!enabled) {
-      announceSkip();
+  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+    if (Boolean.getBoolean("preflight.lab") && isRoot()) {
+      return ConditionEvaluationResult.enabled("network lab tests enabled");
     }
-    Assumptions.assumeTrue(enabled, SKIP_REASON);
-    lab(context);
+    announceSkip();
+    return ConditionEvaluationResult.disabled(SKIP_REASON);
   }
 
   @Override
