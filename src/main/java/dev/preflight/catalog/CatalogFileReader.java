@@ -93,9 +93,9 @@ final class CatalogFileReader {
     List<ServiceDraft> services = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
     for (YamlNode item : items(top, "services")) {
-      YamlFields f = new YamlFields(top.source(), "a service", item, SERVICE_FIELDS);
+      YamlFields f =
+          new YamlFields(top.source(), EndpointReader.label("service", item), item, SERVICE_FIELDS);
       String id = EndpointReader.id(f, "id");
-      f = new YamlFields(top.source(), "service '" + id + "'", item, SERVICE_FIELDS);
       unique(top, seen, "service", id, f.line());
       Service service = new Service(id, f.requiredString("name"), f.requiredString("consequence"));
       services.add(new ServiceDraft(new Origin(top.source(), f.line()), service));

@@ -7,8 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -41,21 +41,23 @@ final class EndpointReader {
           "note");
   static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9.-]*");
 
-  private static final Set<String> EXPECT_FIELDS = Set.of("httpStatus", "body", "address", "zone");
-  private static final Set<String> SOURCE_FIELDS = Set.of("page", "date");
-
   private EndpointReader() {}
 
   static EndpointDraft read(String source, YamlNode node) {
-    YamlFields f = new YamlFields(source, "an endpoint", node, FIELDS);
+    YamlFields f = new YamlFields(source, label("endpoint", node), node, FIELDS);
     String id = id(f, "id");
-    f = new YamlFields(source, "endpoint '" + id + "'", node, FIELDS);
     Protocol protocol =
-        parse(f, "protocol", Protocol::parse, "https, http, tcp, ntp, dns, ldap or kerberos");
+        f.requiredChoice(
+            "protocol", Protocol::parse, "https, http, tcp, ntp, dns, ldap or kerberos");
     String wildcard = lower(f.optionalString("wildcard"));
     String host = lower(f.optionalString("host"));
-    Expectation expect = expect(f);
-    if (host == null && wildcard != null && wildcard.startsWith("*.")) {
+    Expectation expect = EndpointParts.expect(f);
+    if (wildcard != null && HostNames.wildcardProblem(wildcard) != null) {
+      throw f.error(
+          f.line("wildcard"),
+          "bad wildcard '" + wildcard + "': " + HostNames.wildcardProblem(wildcard));
+    }
+    if (host == null && wildcard != null) {
       host = HostNames.zoneOf(wildcard);
       expect = new Expectation(expect.httpStatus(), expect.body(), expect.address(), true);
     }
@@ -75,14 +77,25 @@ final class EndpointReader {
             f.optionalString("path"),
             impact(f),
             scenarios(f),
-            enums(f, "tpm", Tpm.class, Tpm::parse, "discrete, intel, amd or qualcomm"),
+            f.optionalChoices(
+                "tpm", "tpm", Tpm.class, Tpm::parse, "discrete, intel, amd or qualcomm"),
             f.optionalBoolean("inspectionUnsupported", false),
             orEmpty(f.optionalStringList("rootSets")),
             expect,
-            source(f),
+            EndpointParts.source(f),
             f.optionalString("note"));
     EndpointChecks.check(draft, f);
     return draft;
+  }
+
+  /** How a mapping with an {@code id} reads in messages: {@code endpoint 'ztd-dds'}. */
+  static String label(String kind, YamlNode node) {
+    if (node.isMapping()
+        && node.mapping().get("id") instanceof YamlNode id
+        && id.value() instanceof String text) {
+      return kind + " '" + text.strip() + "'";
+    }
+    return "a" + (kind.matches("[aeiou].*") ? "n " : " ") + kind;
   }
 
   static String id(YamlFields f, String field) {
@@ -97,16 +110,15 @@ final class EndpointReader {
 
   private static Impact impact(YamlFields f) {
     if (!f.has("impact")) {
-      throw f.error(f.line(), "missing 'impact' in " + what(f) + " (BLOCKING or DEGRADED)");
+      throw f.error(f.line(), "missing 'impact' in " + f.what() + " (BLOCKING or DEGRADED)");
     }
-    return parse(
-        f,
+    return f.requiredChoice(
         "impact",
         text -> {
           try {
-            return java.util.Optional.of(Impact.valueOf(text.toUpperCase(Locale.ROOT)));
+            return Optional.of(Impact.valueOf(text.toUpperCase(Locale.ROOT)));
           } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
           }
         },
         "BLOCKING or DEGRADED");
@@ -117,7 +129,7 @@ final class EndpointReader {
     if (items == null) {
       int port = defaultPort(protocol);
       if (port == 0) {
-        throw f.error(f.line(), "missing 'ports' in " + what(f) + " (required for tcp)");
+        throw f.error(f.line(), "missing 'ports' in " + f.what() + " (required for tcp)");
       }
       return List.of(port);
     }
@@ -128,10 +140,10 @@ final class EndpointReader {
           || n.doubleValue() < 1
           || n.doubleValue() > 65535) {
         throw f.error(
-            item.line(), "bad port " + item.value() + " in " + what(f) + " (expected 1..65535)");
+            item.line(), "bad port " + item.value() + " in " + f.what() + " (expected 1..65535)");
       }
       if (!ports.add(n.intValue())) {
-        throw f.error(item.line(), "port " + n.intValue() + " is listed twice in " + what(f));
+        throw f.error(item.line(), "port " + n.intValue() + " is listed twice in " + f.what());
       }
     }
     return List.copyOf(ports);
@@ -153,107 +165,18 @@ final class EndpointReader {
     if (!f.has("scenarios")) {
       return EnumSet.allOf(Scenario.class);
     }
-    return enums(
-        f,
+    return f.optionalChoices(
         "scenarios",
+        "scenario",
         Scenario.class,
         Scenario::parse,
         "user-driven, self-deploying, pre-provisioning or hybrid-join");
-  }
-
-  private static <E extends Enum<E>> Set<E> enums(
-      YamlFields f,
-      String field,
-      Class<E> type,
-      Function<String, java.util.Optional<E>> parser,
-      String expected) {
-    Set<E> values = EnumSet.noneOf(type);
-    List<YamlNode> items = f.optionalList(field);
-    for (YamlNode item : items == null ? List.<YamlNode>of() : items) {
-      if (!(item.value() instanceof String text)) {
-        throw f.error(item.line(), "'" + field + "' in " + what(f) + " must list names");
-      }
-      E value =
-          parser
-              .apply(text)
-              .orElseThrow(
-                  () ->
-                      f.error(
-                          item.line(),
-                          "unknown "
-                              + singular(field)
-                              + " '"
-                              + text
-                              + "' (expected "
-                              + expected
-                              + ")"));
-      values.add(value);
-    }
-    return values;
-  }
-
-  private static <T> T parse(
-      YamlFields f, String field, Function<String, java.util.Optional<T>> parser, String expected) {
-    String text = f.requiredString(field);
-    return parser
-        .apply(text)
-        .orElseThrow(
-            () ->
-                f.error(
-                    f.line(field),
-                    "unknown "
-                        + field
-                        + " '"
-                        + text
-                        + "' in "
-                        + what(f)
-                        + " (expected "
-                        + expected
-                        + ")"));
-  }
-
-  private static Expectation expect(YamlFields f) {
-    YamlNode node = f.node("expect");
-    if (node == null) {
-      return Expectation.NONE;
-    }
-    YamlFields e = new YamlFields(f.source(), "'expect' of " + what(f), node, EXPECT_FIELDS);
-    Integer status = null;
-    YamlNode statusNode = e.node("httpStatus");
-    if (statusNode != null) {
-      if (!(statusNode.value() instanceof Number n) || n.intValue() < 100 || n.intValue() > 599) {
-        throw f.error(statusNode.line(), "bad httpStatus " + statusNode.value() + " (100..599)");
-      }
-      status = n.intValue();
-    }
-    return new Expectation(
-        status,
-        e.optionalString("body"),
-        e.optionalString("address"),
-        e.optionalBoolean("zone", false));
-  }
-
-  private static @Nullable Source source(YamlFields f) {
-    YamlNode node = f.node("source");
-    if (node == null) {
-      return null;
-    }
-    YamlFields s = new YamlFields(f.source(), "'source' of " + what(f), node, SOURCE_FIELDS);
-    return new Source(s.requiredString("page"), s.requiredString("date"));
   }
 
   private static Map<String, Integer> fieldLines(YamlNode node) {
     Map<String, Integer> lines = new HashMap<>();
     node.mapping().forEach((name, value) -> lines.put(name, value.line()));
     return lines;
-  }
-
-  private static String what(YamlFields f) {
-    return f.what();
-  }
-
-  private static String singular(String field) {
-    return field.endsWith("s") ? field.substring(0, field.length() - 1) : field;
   }
 
   private static @Nullable String lower(@Nullable String text) {

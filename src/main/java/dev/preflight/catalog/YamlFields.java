@@ -2,10 +2,13 @@ package dev.preflight.catalog;
 
 import dev.preflight.common.InputException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -134,8 +137,38 @@ final class YamlFields {
     return field.list();
   }
 
+  /** The field's value parsed by {@code parser}; a missing or unknown value is an error. */
+  <T> T requiredChoice(String name, Function<String, Optional<T>> parser, String expected) {
+    String text = requiredString(name);
+    return parser.apply(text).orElseThrow(() -> unknown(line(name), name, text, expected));
+  }
+
+  /** The listed values parsed by {@code parser}; empty when absent, unknown values an error. */
+  <E extends Enum<E>> Set<E> optionalChoices(
+      String name,
+      String singular,
+      Class<E> type,
+      Function<String, Optional<E>> parser,
+      String expected) {
+    Set<E> values = EnumSet.noneOf(type);
+    List<YamlNode> items = optionalList(name);
+    for (YamlNode item : items == null ? List.<YamlNode>of() : items) {
+      if (!(item.value() instanceof String text)) {
+        throw error(item.line(), "'" + name + "' in " + what + " must list names");
+      }
+      values.add(
+          parser.apply(text).orElseThrow(() -> unknown(item.line(), singular, text, expected)));
+    }
+    return values;
+  }
+
   InputException error(int line, String reason) {
     return new InputException(source, line, reason);
+  }
+
+  private InputException unknown(int line, String kind, String text, String expected) {
+    return error(
+        line, "unknown " + kind + " '" + text + "' in " + what + " (expected " + expected + ")");
   }
 
   private InputException wrongType(String name, YamlNode field, String expected) {

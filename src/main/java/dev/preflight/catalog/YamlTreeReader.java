@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads one YAML document with Jackson's streaming parser into {@link YamlNode}s that remember the
@@ -106,6 +107,20 @@ final class YamlTreeReader {
   }
 
   private static InputException malformed(String source, StreamReadException e) {
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof CharacterCodingException) {
+        return new InputException(source, 0, "cannot read: the file is not UTF-8 text", e);
+      }
+      if (cause instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+        // SnakeYAML's own problem and mark say what is wrong and where, without the echo.
+        String context = yaml.getContext() == null ? "" : " (" + yaml.getContext() + ")";
+        return new InputException(
+            source,
+            yaml.getProblemMark().getLine() + 1,
+            "malformed YAML: " + yaml.getProblem() + context,
+            e);
+      }
+    }
     JsonLocation where = e.getLocation();
     int line = where == null ? 0 : Math.max(0, where.getLineNr());
     String reason = e.getOriginalMessage();

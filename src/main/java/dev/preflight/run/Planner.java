@@ -51,6 +51,7 @@ public final class Planner {
         route(settings.routes(), filled, targets, settled, warnings);
       }
     }
+    warnings.addAll(settings.routes().warnings());
     DcDiscovery discovery = null;
     if (locator != null) {
       discovery = new DcDiscovery(domain == null ? "" : domain, locator, controllers);

@@ -1,6 +1,7 @@
 package dev.preflight.run;
 
 import dev.preflight.catalog.Endpoint;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +17,11 @@ public interface RouteSelector {
 
   /** The proxy setting as the report's {@code environment.proxy} shows it, or null for none. */
   @Nullable String describe();
+
+  /** What the selector could not decide reliably, one sentence each; asked after planning. */
+  default List<String> warnings() {
+    return List.of();
+  }
 
   /** Every request goes out directly. */
   RouteSelector DIRECT =
