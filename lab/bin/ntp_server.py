@@ -5,8 +5,12 @@ It answers every NTP client request as a synchronised stratum-2 server. The cloc
 this machine's clock plus an offset read, on every request, from a file (seconds, may be
 negative or fractional): the lab's clock-skew fault writes that file. chrony cannot be told to
 serve a wrong time on purpose, hence this responder.
+
+It binds one socket per address, so every reply leaves from the address the request went to:
+clients that connect their UDP socket drop replies from any other source address.
 """
 import argparse
+import selectors
 import socket
 import struct
 import time
@@ -49,17 +53,21 @@ def reply(request, offset):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--listen", default="0.0.0.0")
     parser.add_argument("--port", type=int, default=123)
     parser.add_argument("--offset-file", required=True)
+    parser.add_argument("address", nargs="+", help="an address to answer on")
     args = parser.parse_args()
-    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    sock.bind((args.listen, args.port))
+    selector = selectors.DefaultSelector()
+    for address in args.address:
+        sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        sock.bind((address, args.port))
+        selector.register(sock, selectors.EVENT_READ)
     while True:
-        request, client = sock.recvfrom(512)
-        if len(request) < 48 or (request[0] & 0x7) != 3:  # only client-mode requests
-            continue
-        sock.sendto(reply(request, read_offset(args.offset_file)), client)
+        for key, _ in selector.select():
+            request, client = key.fileobj.recvfrom(512)
+            if len(request) < 48 or (request[0] & 0x7) != 3:  # only client-mode requests
+                continue
+            key.fileobj.sendto(reply(request, read_offset(args.offset_file)), client)
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ ADDR_SLOW=198.19.0.50         # delaying relay in front of ADDR_WEB
 ADDR_DNS=198.19.0.53          # dnsmasq
 ADDR_DNS_SILENT=198.19.0.54   # a "resolver" whose queries are dropped in pfl-inet
 ADDR_DC=198.19.0.88           # fake domain controller: LDAP 389, Kerberos 88
-ADDR_NTP=198.19.0.123         # NTP responder (it also answers on every other pfl-inet address)
+ADDR_NTP=198.19.0.123         # NTP responder (it answers on every other pfl-inet address too)
 
 INET_EXTRA_ADDRS=("$ADDR_PROXY" "$ADDR_WEB" "$ADDR_RESET" "$ADDR_DROP" "$ADDR_SELF_SIGNED"
   "$ADDR_EXPIRED" "$ADDR_WRONG_NAME" "$ADDR_HANG" "$ADDR_PORTAL" "$ADDR_SLOW" "$ADDR_DNS"

@@ -61,7 +61,8 @@ start_servers() {
   /usr/lib/squid/security_file_certgen -c -s "$STATE/squid/ssl_db" -M 4MB >/dev/null
   squid_conf >"$STATE/squid/squid.conf"
   start_squid
-  start_proc ntp "$PYTHON" "$LAB_DIR/bin/ntp_server.py" --offset-file "$STATE/ntp-offset-seconds"
+  start_proc ntp "$PYTHON" "$LAB_DIR/bin/ntp_server.py" --offset-file "$STATE/ntp-offset-seconds" \
+    "$INET_ADDR" "${INET_EXTRA_ADDRS[@]}"
   start_proc dc "$PYTHON" "$LAB_DIR/bin/tcp_listener.py" --hold 30 "$ADDR_DC:389" "$ADDR_DC:88"
   start_proc tls-hang "$PYTHON" "$LAB_DIR/bin/tcp_listener.py" --hold 120 "$ADDR_HANG:443" "$ADDR_HANG:80"
   start_proc relay "$PYTHON" "$LAB_DIR/bin/delay_relay.py" --delay-file "$STATE/latency-ms" \
@@ -91,7 +92,7 @@ listening() {
 wait_ready() {
   local spec proto addr port i
   for spec in u:$ADDR_DNS:53 t:$ADDR_DNS:53 t:$ADDR_WEB:443 t:$ADDR_WEB:80 t:$ADDR_PROXY:3128 \
-    u:0.0.0.0:123 t:$ADDR_DC:389 t:$ADDR_DC:88 t:$ADDR_HANG:443 t:$ADDR_SLOW:443; do
+    u:$ADDR_WEB:123 u:$ADDR_NTP:123 t:$ADDR_DC:389 t:$ADDR_DC:88 t:$ADDR_HANG:443 t:$ADDR_SLOW:443; do
     IFS=: read -r proto addr port <<<"$spec"
     for i in $(seq 100); do
       listening "$proto" "$addr" "$port" && continue 2
