@@ -5,6 +5,7 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.PortUnreachableException;
+import java.net.ProtocolException;
 import java.net.SocketException;
 import java.util.Locale;
 import javax.net.ssl.SSLException;
@@ -20,7 +21,8 @@ import javax.net.ssl.SSLException;
  * reach a domain controller {@link Cause#DC_UNREACHABLE}; an aborted TLS handshake is {@link
  * Cause#TLS_HANDSHAKE_FAILED}; a reset or early close after the request is sent is {@link
  * Cause#HTTP_BLOCKED}, since firewalls that filter plain HTTP answer a forbidden request by
- * resetting the connection.
+ * resetting the connection. A response that is not HTTP, or breaks the reader's size bounds, is
+ * {@link Cause#HTTP_UNEXPECTED_STATUS}: something answered, but not the service.
  */
 public final class FailureClassifier {
   /** Whom a phase talks to: decides the cause of a failed connect. */
@@ -46,10 +48,17 @@ public final class FailureClassifier {
           case CONNECT -> connectCause(peer, error, timeout);
           case PROXY_TUNNEL -> timeout ? Cause.HTTP_TIMEOUT : Cause.HTTP_BLOCKED;
           case TLS_HANDSHAKE -> timeout ? Cause.TLS_TIMEOUT : Cause.TLS_HANDSHAKE_FAILED;
-          case REQUEST, RESPONSE -> timeout ? Cause.HTTP_TIMEOUT : Cause.HTTP_BLOCKED;
+          case REQUEST, RESPONSE -> httpCause(error, timeout);
           case NTP_EXCHANGE -> Cause.NTP_TIMEOUT;
         };
     return ProbeFailure.fail(cause, phase, message(phase, subject, error, timeout));
+  }
+
+  private static Cause httpCause(Throwable error, boolean timeout) {
+    if (timeout) {
+      return Cause.HTTP_TIMEOUT;
+    }
+    return error instanceof ProtocolException ? Cause.HTTP_UNEXPECTED_STATUS : Cause.HTTP_BLOCKED;
   }
 
   private static Cause resolveCause(Peer peer, boolean timeout) {
@@ -107,6 +116,9 @@ public final class FailureClassifier {
   }
 
   private static String closedMessage(String subject, Throwable error) {
+    if (error instanceof ProtocolException) {
+      return subject + " answered something that is not a usable HTTP response: " + detail(error);
+    }
     if (error instanceof EOFException || error instanceof SocketException) {
       return subject + " closed or reset the connection after the request: " + detail(error);
     }

@@ -53,10 +53,19 @@ final class ProbeRun {
   <T> T phase(Phase phase, FailureClassifier.Peer peer, String subject, Step<T> step)
       throws ProbeAbort {
     recorder.start(phase);
+    T value = attempt(phase, peer, subject, step);
+    recorder.end(phase);
+    return value;
+  }
+
+  /**
+   * Runs {@code step} inside the already open {@code phase}, which stays open for the caller to
+   * judge what came back; an exception fails the phase with a classified cause.
+   */
+  <T> T attempt(Phase phase, FailureClassifier.Peer peer, String subject, Step<T> step)
+      throws ProbeAbort {
     try {
-      T value = step.run();
-      recorder.end(phase);
-      return value;
+      return step.run();
     } catch (IOException e) {
       throw abort(FailureClassifier.classify(phase, peer, subject, e, deadline.expired()));
     }
