@@ -53,7 +53,8 @@ class HttpFaultIT {
 
   @Test
   void latencyBeyondTheDeadlineIsTlsTimeout() {
-    lab.fault("latency", BLOCKING_HOST, "2000");
+    // One round trip (2 x 6 s) is longer than the probe timeout.
+    lab.fault("latency", BLOCKING_HOST, "6000");
 
     preflight
         .check()

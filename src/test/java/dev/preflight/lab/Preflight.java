@@ -17,7 +17,13 @@ import java.util.concurrent.TimeUnit;
  * deadline: a run that outlives it is killed and the test fails.
  */
 final class Preflight {
-  static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
+  /**
+   * Generous, because a cold JVM probing ~90 endpoints at once on a busy two-core machine can take
+   * several seconds for handshakes that are instant when idle; faults that end in a timeout cost
+   * this much each.
+   */
+  static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
+
   private static final Duration RUN_DEADLINE = Duration.ofSeconds(90);
   private static final ObjectMapper JSON = new ObjectMapper();
 
