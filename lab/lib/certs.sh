@@ -71,11 +71,17 @@ certs_self_signed() {
     -out "$CA_DIR/self-signed.pem" 2>/dev/null
 }
 
+# squid's ssl-bump CA; it also signs the certificate of the transparent interception fault, which
+# is served with the CA in the chain, as inspecting firewalls do.
 certs_inspection_ca() {
   openssl req -x509 -new -newkey rsa:2048 -nodes -keyout "$CA_DIR/inspect.key" -days 30 \
     -subj "/O=Contoso Secure Web Gateway/CN=Contoso TLS Inspection CA" \
     -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" \
     -out "$CA_DIR/inspect.pem" 2>/dev/null
+  openssl x509 -req -in "$CA_DIR/leaf.csr" -CA "$CA_DIR/inspect.pem" -CAkey "$CA_DIR/inspect.key" \
+    -set_serial "0x$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')" -days 30 \
+    -extfile <(leaf_ext "$@") -out "$CA_DIR/intercepted-leaf.pem" 2>/dev/null
+  cat "$CA_DIR/intercepted-leaf.pem" "$CA_DIR/inspect.pem" >"$CA_DIR/intercepted.pem"
 }
 
 # Mints every certificate the servers use; $1 is the file listing the lab host names.
@@ -92,5 +98,6 @@ certs_all() {
   certs_expired $(cat "$1")
   # shellcheck disable=SC2046
   certs_self_signed $(cat "$1")
-  certs_inspection_ca
+  # shellcheck disable=SC2046
+  certs_inspection_ca $(cat "$1")
 }

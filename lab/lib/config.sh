@@ -9,7 +9,8 @@ fault_arg() { awk -v i="$2" '{print $i}' "$STATE/faults/$1"; }
 # Faults that point one host (or every host) at an address whose server misbehaves.
 REMAP_FAULTS=(tcp-reset:$ADDR_RESET tcp-drop:$ADDR_DROP tls-untrusted:$ADDR_SELF_SIGNED
   tls-expired:$ADDR_EXPIRED tls-wrong-name:$ADDR_WRONG_NAME tls-hang:$ADDR_HANG
-  captive-portal:$ADDR_PORTAL latency:$ADDR_SLOW)
+  tls-intercepted:$ADDR_INTERCEPT captive-portal:$ADDR_PORTAL captive-page:$ADDR_PORTAL_PAGE
+  latency:$ADDR_SLOW)
 
 # Emits the dnsmasq line answering $2 for host $1; "all" replaces the default answer.
 dns_rule() {
@@ -74,6 +75,8 @@ table inet pfl_lab {
     ip daddr $ADDR_RESET meta l4proto tcp reject with tcp reset
     ip daddr $ADDR_DROP meta l4proto tcp drop
 NFT
+  fault_on port-reset && echo "    tcp dport $(fault_arg port-reset 1) reject with tcp reset"
+  fault_on port-drop && echo "    tcp dport $(fault_arg port-drop 1) drop"
   fault_on ntp-blocked && echo "    udp dport 123 drop"
   fault_on dc-unreachable && echo "    ip daddr $ADDR_DC tcp dport { 88, 389 } drop"
   if fault_on dns-silent && [ "$(fault_arg dns-silent 1)" = all ]; then
@@ -123,7 +126,7 @@ http {
   server_names_hash_bucket_size 128;
   server {
     listen $ADDR_WEB:80 default_server;
-    listen $ADDR_SELF_SIGNED:80; listen $ADDR_EXPIRED:80; listen $ADDR_WRONG_NAME:80;
+    listen $ADDR_SELF_SIGNED:80; listen $ADDR_EXPIRED:80; listen $ADDR_WRONG_NAME:80; listen $ADDR_INTERCEPT:80;
     include $n/site.conf;
   }
   server {
@@ -131,10 +134,15 @@ http {
     location = /login { default_type text/html; return 200 "<html><body>Sign in to Guest Wi-Fi</body></html>\n"; }
     location / { return 302 http://portal.lab.example/login; }
   }
+  server {
+    listen $ADDR_PORTAL_PAGE:80 default_server;
+    location / { default_type text/html; return 200 "<html><body>Sign in to Guest Wi-Fi</body></html>\n"; }
+  }
   server { listen $ADDR_WEB:443 ssl default_server; ssl_certificate $CA_DIR/default.pem; include $n/site.conf; }
   server { listen $ADDR_SELF_SIGNED:443 ssl; ssl_certificate $CA_DIR/self-signed.pem; include $n/site.conf; }
   server { listen $ADDR_EXPIRED:443 ssl; ssl_certificate $CA_DIR/expired.pem; include $n/site.conf; }
   server { listen $ADDR_WRONG_NAME:443 ssl; ssl_certificate $CA_DIR/wrong-name.pem; include $n/site.conf; }
+  server { listen $ADDR_INTERCEPT:443 ssl; ssl_certificate $CA_DIR/intercepted.pem; include $n/site.conf; }
 CONF
   while read -r group hosts; do
     echo "  server { listen $ADDR_WEB:443 ssl; server_name $hosts; ssl_certificate $CA_DIR/hosts/$group.pem; include $n/site.conf; }"

@@ -12,12 +12,16 @@ FAULTS=(
   "dns-silent|$DEFAULT_HOST|queries for HOST go unanswered (all: the firewall drops DNS)"
   "tcp-reset|$DEFAULT_HOST|the firewall rejects TCP to HOST with a reset"
   "tcp-drop|$DEFAULT_HOST|the firewall silently drops TCP to HOST"
+  "port-reset|80|the firewall rejects TCP to PORT, any host, with a reset"
+  "port-drop|80|the firewall silently drops TCP to PORT, any host"
   "tls-untrusted|$DEFAULT_HOST|HOST presents a self-signed certificate"
   "tls-expired|$DEFAULT_HOST|HOST presents an expired certificate from the lab CA"
   "tls-wrong-name|$DEFAULT_HOST|HOST presents a lab-CA certificate for another name"
   "tls-hang|$DEFAULT_HOST|HOST accepts TCP and never answers the TLS ClientHello"
+  "tls-intercepted|$DEFAULT_HOST|HOST presents a certificate from the inspection CA (transparent TLS inspection)"
   "latency|$DEFAULT_HOST 1000|TCP to HOST gains MS milliseconds each way (userspace relay)"
   "captive-portal|www.msftconnecttest.com|HTTP to HOST is redirected (302) to a login page"
+  "captive-page|www.msftconnecttest.com|HTTP to HOST is answered (200) with a login page"
   "ntp-blocked||the firewall drops UDP 123"
   "ntp-skew|3600|the NTP server's clock is SECONDS ahead (negative: behind)"
   "proxy-auth||squid demands Basic authentication (407) and accepts no credentials"
@@ -62,6 +66,7 @@ fault_cmd() {
 # Arguments end up in server configurations: accept only host names and numbers.
 fault_check_args() {
   local name=$1 a; shift
+  if [[ "$name" == port-* ]] && ! [[ "${1:-}" =~ ^[0-9]{1,5}$ ]]; then die "$name needs a port number"; fi
   for a in "$@"; do
     [[ "$a" =~ ^[A-Za-z0-9][A-Za-z0-9.-]*$|^-?[0-9]+(\.[0-9]+)?$ ]] || die "bad argument for $name: $a"
   done

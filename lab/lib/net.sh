@@ -27,7 +27,9 @@ ADDR_SELF_SIGNED=198.19.0.31  # nginx with a self-signed certificate
 ADDR_EXPIRED=198.19.0.32      # nginx with an expired certificate from the lab CA
 ADDR_WRONG_NAME=198.19.0.33   # nginx with a lab-CA certificate for another name
 ADDR_HANG=198.19.0.34         # accepts TCP and never speaks
+ADDR_INTERCEPT=198.19.0.35    # nginx with certificates from the inspection CA (a transparent TLS proxy)
 ADDR_PORTAL=198.19.0.40       # nginx captive portal: 302 to a login page
+ADDR_PORTAL_PAGE=198.19.0.41  # nginx captive portal: 200 with the login page itself
 ADDR_SLOW=198.19.0.50         # delaying relay in front of ADDR_WEB
 ADDR_DNS=198.19.0.53          # dnsmasq
 ADDR_DNS_SILENT=198.19.0.54   # a "resolver" whose queries are dropped in pfl-inet
@@ -35,7 +37,8 @@ ADDR_DC=198.19.0.88           # fake domain controller: LDAP 389, Kerberos 88
 ADDR_NTP=198.19.0.123         # NTP responder (it answers on every other pfl-inet address too)
 
 INET_EXTRA_ADDRS=("$ADDR_PROXY" "$ADDR_WEB" "$ADDR_RESET" "$ADDR_DROP" "$ADDR_SELF_SIGNED"
-  "$ADDR_EXPIRED" "$ADDR_WRONG_NAME" "$ADDR_HANG" "$ADDR_PORTAL" "$ADDR_SLOW" "$ADDR_DNS"
+  "$ADDR_EXPIRED" "$ADDR_WRONG_NAME" "$ADDR_HANG" "$ADDR_INTERCEPT" "$ADDR_PORTAL" "$ADDR_PORTAL_PAGE"
+  "$ADDR_SLOW" "$ADDR_DNS"
   "$ADDR_DNS_SILENT" "$ADDR_DC" "$ADDR_NTP")
 
 # Refuses any address outside 198.18.0.0/15: the lab must never configure anything else.

@@ -72,6 +72,18 @@ record CheckRun(int exitCode, JsonNode report, String stdout, String stderr, Dur
     return this;
   }
 
+  /** Asserts that every endpoint probed with {@code protocol} passed. */
+  CheckRun assertProtocolPasses(String protocol) {
+    List<String> failed =
+        endpoints().stream()
+            .filter(e -> protocol.equals(e.path("protocol").asText()))
+            .filter(e -> !"PASS".equals(e.path("status").asText()))
+            .map(CheckRun::line)
+            .toList();
+    assertThat(failed).as("%s endpoints that did not pass", protocol).isEmpty();
+    return this;
+  }
+
   /** One line per endpoint: status, cause, protocol, host and detail. */
   String summary() {
     return endpoints().stream().map(CheckRun::line).collect(Collectors.joining("\n"))

@@ -36,6 +36,17 @@ class HttpFaultIT {
   }
 
   @Test
+  void loginPageInsteadOfTheProbeBodyIsCaptivePortal() {
+    lab.fault("captive-page", NCSI_HOST);
+
+    preflight
+        .check()
+        .assertFails(NCSI_HOST, "http", "HTTP_CAPTIVE_PORTAL")
+        .assertOthersPass(NCSI_HOST)
+        .assertVerdict("BLOCKED", 2);
+  }
+
+  @Test
   void latencyWithinTheDeadlinePassesAndShowsInTheTimings() {
     lab.fault("latency", BLOCKING_HOST, "250");
 

@@ -42,6 +42,30 @@ class TcpFaultIT {
   }
 
   @Test
+  void firewallRejectingPort80RefusesEveryHttpEndpoint() {
+    lab.fault("port-reset", "80");
+
+    preflight
+        .check()
+        .assertFails(Lab.NCSI_HOST, "http", "TCP_REFUSED")
+        .assertFails("crl.microsoft.com", "http", "TCP_REFUSED")
+        .assertProtocolPasses("https")
+        .assertVerdict("BLOCKED", 2);
+  }
+
+  @Test
+  void firewallDroppingPort80TimesOutEveryHttpEndpoint() {
+    lab.fault("port-drop", "80");
+
+    preflight
+        .check()
+        .assertFails(Lab.NCSI_HOST, "http", "TCP_TIMEOUT")
+        .assertFails("crl.microsoft.com", "http", "TCP_TIMEOUT")
+        .assertProtocolPasses("https")
+        .assertVerdict("BLOCKED", 2);
+  }
+
+  @Test
   void droppedOptionalServiceDegradesOnly() {
     lab.fault("tcp-drop", DEGRADED_HOST);
 

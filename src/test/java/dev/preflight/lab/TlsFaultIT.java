@@ -1,6 +1,7 @@
 package dev.preflight.lab;
 
 import static dev.preflight.lab.Lab.BLOCKING_HOST;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,21 @@ class TlsFaultIT {
         .assertFails(BLOCKING_HOST, "https", "TLS_HOSTNAME_MISMATCH")
         .assertOthersPass(BLOCKING_HOST)
         .assertVerdict("BLOCKED", 2);
+  }
+
+  @Test
+  void transparentInspectionIsTlsIntercepted() {
+    lab.fault("tls-intercepted", BLOCKING_HOST);
+
+    CheckRun run =
+        preflight
+            .check()
+            .assertFails(BLOCKING_HOST, "https", "TLS_INTERCEPTED")
+            .assertOthersPass(BLOCKING_HOST)
+            .assertVerdict("BLOCKED", 2);
+
+    assertThat(run.endpoints(BLOCKING_HOST, "https").get(0).path("tls").path("issuer").asText())
+        .contains("Contoso TLS Inspection CA");
   }
 
   @Test
