@@ -5,6 +5,7 @@ import dev.preflight.catalog.Endpoint;
 import dev.preflight.probe.Fact;
 import dev.preflight.probe.ProbeResult;
 import dev.preflight.probe.ProbeTarget;
+import dev.preflight.probe.Route;
 import dev.preflight.verdict.ClockJudge;
 import dev.preflight.verdict.EndpointResult;
 import dev.preflight.verdict.Environment;
@@ -27,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One {@code preflight check}: plan, probe everything at once, judge, and assemble the report.
@@ -161,6 +163,7 @@ public final class CheckRun {
                 + " and were not judged.");
       }
     }
+    results.addAll(unprobedControllers(plan.discovery(), outcomes));
     ClockJudge.Finding clockFinding =
         new ClockJudge(settings.maxSkew()).judge(probed, ClockSamples.from(outcomes));
     warnings.addAll(clockFinding.warnings());
@@ -176,6 +179,18 @@ public final class CheckRun {
         List.copyOf(warnings),
         started,
         duration);
+  }
+
+  /** The {@code {dc}} entries, skipped, when the DC locator found no controller to probe. */
+  private static List<EndpointResult> unprobedControllers(
+      @Nullable DcDiscovery discovery, List<ProbeOutcome> outcomes) {
+    if (discovery == null || outcomes.stream().anyMatch(o -> discovery.expanded(o.target()))) {
+      return List.of();
+    }
+    String detail = "Not checked: no domain controller was found for " + discovery.domain() + ".";
+    return discovery.controllerEntries().stream()
+        .map(e -> EndpointResult.skip(e, detail).withRoute(Route.DIRECT.toString()))
+        .toList();
   }
 
   private static EndpointResult abandoned(ProbeOutcome outcome) {

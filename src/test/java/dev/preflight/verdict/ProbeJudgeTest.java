@@ -158,7 +158,7 @@ class ProbeJudgeTest {
     EndpointResult result = JUDGE.judge(failed(endpoint, route, cause, phase));
     assertThat(result.status()).isEqualTo(Status.FAIL);
     assertThat(result.cause()).isEqualTo(reported);
-    assertThat(result.detail()).startsWith("observed " + cause);
+    assertThat(result.detail()).startsWith("Observed " + cause);
     assertThat(result.remedy()).contains(remedy);
     assertThat(result.route()).isEqualTo(route.toString());
     assertThat(result.timings().dnsMs()).isEqualTo(3L);
@@ -256,7 +256,7 @@ class ProbeJudgeTest {
     assertThat(judged.detail())
         .doesNotContain("\u001b", "\r", "\n", "\u202e")
         .hasSizeLessThanOrEqualTo(400);
-    assertThat(judged.detail()).startsWith("evil [31mred Injected: header");
+    assertThat(judged.detail()).startsWith("Evil [31mred Injected: header");
     assertThat(judged.tls().issuer()).hasSizeLessThanOrEqualTo(400);
   }
 
