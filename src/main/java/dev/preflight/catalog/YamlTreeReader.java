@@ -3,8 +3,11 @@ package dev.preflight.catalog;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.preflight.common.InputException;
 import java.io.IOException;
 import java.io.Reader;
@@ -22,7 +25,13 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * InputException} naming the source and line; nothing else escapes.
  */
 final class YamlTreeReader {
-  private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+  /** Catalogs nest four levels deep; anything far deeper is hostile or broken. */
+  static final int MAX_DEPTH = 64;
+
+  private static final YAMLFactory FACTORY =
+      YAMLFactory.builder()
+          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+          .build();
 
   private final JsonParser parser;
   private final String source;
@@ -47,6 +56,9 @@ final class YamlTreeReader {
       return root;
     } catch (StreamReadException e) {
       throw malformed(source, e);
+    } catch (StreamConstraintsException e) {
+      throw new InputException(
+          source, 0, "nested too deeply for a catalog (over " + MAX_DEPTH + " levels)", e);
     } catch (CharacterCodingException e) {
       throw new InputException(source, 0, "cannot read: the file is not UTF-8 text", e);
     } catch (IOException e) {
@@ -56,6 +68,13 @@ final class YamlTreeReader {
 
   private YamlNode value(JsonToken token) throws IOException {
     int line = line();
+    if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+      // Jackson hands an alias over as its bare name; say so rather than misread it as text.
+      throw new InputException(
+          source,
+          line,
+          "YAML aliases (*" + parser.getText() + ") are not supported; write the value out");
+    }
     return switch (token) {
       case START_OBJECT -> new YamlNode(mapping(), line);
       case START_ARRAY -> new YamlNode(list(), line);
