@@ -18,6 +18,9 @@ import org.jspecify.annotations.Nullable;
  * tunnel, PROXY_TUNNEL, when routed via a proxy), then REQUEST and RESPONSE. Redirects are never
  * followed. Through a proxy the target's name is the proxy's to resolve, so no local RESOLVE of it
  * happens: networks that only let the proxy resolve public names are common and correct.
+ *
+ * <p>Routes are {@code DIRECT} or {@code PROXY} (an HTTP proxy); the plan never hands this probe an
+ * {@code HTTPS} or {@code SOCKS} route, and doing so is a programming error.
  */
 final class HttpProbe implements Probe {
   static final String USER_AGENT = "preflight";
@@ -30,9 +33,14 @@ final class HttpProbe implements Probe {
 
   @Override
   public ProbeResult run(ProbeTarget target, ProbeContext context) {
+    Route.Kind kind = target.route().kind();
+    if (kind != Route.Kind.DIRECT && kind != Route.Kind.PROXY) {
+      throw new IllegalArgumentException(
+          "HTTP probes support DIRECT and PROXY routes, not " + kind);
+    }
     ProbeRun run = new ProbeRun(target, context);
     Endpoint endpoint = target.endpoint();
-    boolean viaProxy = !target.route().isDirect();
+    boolean viaProxy = kind == Route.Kind.PROXY;
     try (Connection connection = connect(run, endpoint, viaProxy)) {
       if (tls) {
         if (viaProxy) {

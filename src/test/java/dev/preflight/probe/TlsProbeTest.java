@@ -208,4 +208,12 @@ class TlsProbeTest {
     socket.setSoLinger(true, 0);
     socket.close();
   }
+
+  @Test
+  void sinkholedNameFailsInResolveBeforeAnyConnect() {
+    fixture.dns.answer(HOST, "0.0.0.0");
+    ProbeResult result = run(443, Duration.ofSeconds(2));
+    assertFailure(result, Cause.DNS_SINKHOLE, Phase.RESOLVE);
+    assertThat(result.timings()).doesNotContainKey(Phase.CONNECT);
+  }
 }
