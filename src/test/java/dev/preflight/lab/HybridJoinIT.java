@@ -1,6 +1,7 @@
 package dev.preflight.lab;
 
 import static dev.preflight.lab.Lab.DC_HOST;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LabExtension.class)
 class HybridJoinIT {
   private static final String[] HYBRID = {"--scenario", "hybrid-join", "--domain", "corp.example"};
+  private static final String UNRESOLVED_DC = "{dc}";
 
   private final Lab lab;
   private final Preflight preflight;
@@ -24,11 +26,20 @@ class HybridJoinIT {
   void missingLocatorRecordIsDcNotFound() {
     lab.fault("dc-missing");
 
-    preflight
-        .check(HYBRID)
-        .assertFails(Lab.DC_LOCATOR, "dns", "DC_NOT_FOUND")
-        .assertOthersPass(Lab.DC_LOCATOR)
-        .assertVerdict("BLOCKED", 2);
+    CheckRun run =
+        preflight
+            .check(HYBRID)
+            .assertFails(Lab.DC_LOCATOR, "dns", "DC_NOT_FOUND")
+            .assertOthersPass(Lab.DC_LOCATOR, UNRESOLVED_DC)
+            .assertVerdict("BLOCKED", 2);
+
+    // With no controller found, the LDAP and Kerberos entries are reported, unprobed.
+    assertThat(run.endpoints(UNRESOLVED_DC, "ldap"))
+        .extracting(e -> e.path("status").asText())
+        .containsExactly("SKIP");
+    assertThat(run.endpoints(UNRESOLVED_DC, "kerberos"))
+        .extracting(e -> e.path("status").asText())
+        .containsExactly("SKIP");
   }
 
   @Test

@@ -70,7 +70,15 @@ final class Preflight {
       Duration took = Duration.ofNanos(System.nanoTime() - started);
       String stdout = Files.readString(out, StandardCharsets.UTF_8);
       String stderr = Files.readString(err, StandardCharsets.UTF_8);
-      return new CheckRun(process.exitValue(), parse(stdout, stderr), stdout, stderr, took);
+      CheckRun run = new CheckRun(process.exitValue(), parse(stdout, stderr), stdout, stderr, took);
+      System.out.printf(
+          "[lab] check %s: %s, exit %d, run %d ms, wall %d ms%n",
+          String.join(" ", command.subList(command.indexOf("--timeout") + 2, command.size())),
+          run.verdict(),
+          run.exitCode(),
+          run.report().path("durationMs").asLong(),
+          took.toMillis());
+      return run;
     } finally {
       Files.deleteIfExists(out);
       Files.deleteIfExists(err);
