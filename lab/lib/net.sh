@@ -52,7 +52,8 @@ require_lab_addr() {
 ns_new() {
   local ns=$1
   ip netns add "$ns"
-  ip netns exec "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
+  # A kernel without IPv6 has nothing to switch off.
+  ip netns exec "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 2>/dev/null || true
   ip -n "$ns" link set lo up
 }
 
