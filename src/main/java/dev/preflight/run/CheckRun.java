@@ -81,7 +81,9 @@ public final class CheckRun {
               : CompletableFuture.supplyAsync(
                   () -> discover(plan.discovery(), runner, settings, listener), side);
       outcomes.addAll(runner.run(plan.targets(), bound(settings, plan.targets().size())));
-      outcomes.addAll(await(discovery, settings));
+      if (plan.discovery() != null) {
+        outcomes.addAll(await(discovery, plan.discovery(), settings));
+      }
     } finally {
       side.shutdownNow();
     }
@@ -113,19 +115,25 @@ public final class CheckRun {
     return outcomes;
   }
 
-  private static List<ProbeOutcome> await(
-      CompletableFuture<List<ProbeOutcome>> discovery, CheckSettings settings) {
-    // The discovery bounds itself; this wait only guards against a bug there.
-    Duration limit = bound(settings, 1).multipliedBy(3);
+  private List<ProbeOutcome> await(
+      CompletableFuture<List<ProbeOutcome>> future, DcDiscovery discovery, CheckSettings settings) {
+    // The discovery bounds itself (lookup, then one wave set of DC probes); this wait only guards
+    // against a bug there, so that a hybrid-join run can never hang.
+    Duration limit =
+        bound(settings, 1).plus(bound(settings, 2 * DcDiscovery.MAX_CONTROLLERS)).plusSeconds(1);
     try {
-      return discovery.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+      return future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return List.of();
     } catch (ExecutionException | TimeoutException e) {
-      discovery.cancel(true);
-      return List.of();
+      future.cancel(true);
     }
+    return List.of(
+        new ProbeOutcome(
+            discovery.locator(),
+            null,
+            "The domain controller lookup did not finish in time.",
+            clock.instant()));
   }
 
   /**

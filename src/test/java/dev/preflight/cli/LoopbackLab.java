@@ -1,11 +1,16 @@
 package dev.preflight.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.preflight.testing.DnsTestServer;
 import dev.preflight.testing.TestCertificates;
 import dev.preflight.testing.TestCertificates.Authority;
 import dev.preflight.testing.TestCertificates.Identity;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.math.BigInteger;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.stream.StreamSupport;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -103,6 +109,53 @@ final class LoopbackLab implements AutoCloseable {
 
   String dnsServer() {
     return "127.0.0.1:" + dns.address().getPort();
+  }
+
+  /** One command-line run's exit code and captured streams. */
+  record Run(int code, String out, String err) {
+    JsonNode json() throws IOException {
+      return new ObjectMapper().readTree(out);
+    }
+  }
+
+  /**
+   * Runs {@code preflight check} with the lab's catalog, DNS server and root, then {@code args}.
+   */
+  Run check(String... args) throws IOException {
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                "check",
+                "--catalog",
+                catalog().toString(),
+                "--dns-server",
+                dnsServer(),
+                "--ca-file",
+                rootPem().toString()));
+    all.addAll(List.of(args));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        Main.run(
+            new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  /** The endpoint object with {@code id} in a JSON report. */
+  static JsonNode endpoint(JsonNode report, String id) {
+    return StreamSupport.stream(report.get("services").spliterator(), false)
+        .flatMap(s -> StreamSupport.stream(s.get("endpoints").spliterator(), false))
+        .filter(e -> e.get("id").asText().equals(id))
+        .findFirst()
+        .orElseThrow(
+            () -> new AssertionError("no endpoint " + id + " in " + report.findValuesAsText("id")));
+  }
+
+  /** A loopback port nothing listens on. */
+  static int closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   /** A leaf for the IP address 127.0.0.1 issued by {@code issuer}. */

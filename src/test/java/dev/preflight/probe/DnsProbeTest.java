@@ -129,4 +129,20 @@ class DnsProbeTest {
         Cause.DC_NOT_FOUND,
         Phase.RESOLVE);
   }
+
+  @Test
+  void aDroppedQueryIsResentAfterOneSecondLikeAStubResolver() {
+    dns.answer("busy.example.test", Mode.DROP_FIRST, "198.18.0.9");
+    ProbeContext context =
+        ProbeContext.system(Duration.ofSeconds(3), List.of(), Duration.ofMinutes(5), dns.address());
+    ProbeResult result =
+        Probes.forProtocol(Protocol.DNS)
+            .run(
+                new ProbeTarget(
+                    TestEndpoints.of("busy.example.test", Protocol.DNS, 53), Route.DIRECT),
+                context);
+    assertThat(result.failure()).isNull();
+    assertThat(result.timings().get(Phase.RESOLVE))
+        .isBetween(Duration.ofMillis(900), Duration.ofMillis(2500));
+  }
 }

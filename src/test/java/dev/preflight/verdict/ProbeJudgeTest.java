@@ -165,6 +165,19 @@ class ProbeJudgeTest {
     assertThat(result.timings().connectMs()).isNull();
   }
 
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(
+      value = Cause.class,
+      mode = org.junit.jupiter.params.provider.EnumSource.Mode.MATCH_NONE,
+      names = "POLICY_.*")
+  void everyCheckCauseKeepsItsCodeAndGetsASentenceRemedy(Cause cause) {
+    EndpointResult result = JUDGE.judge(failed(MANAGE, PROXY, cause, Phase.CONNECT));
+    assertThat(result.status()).isEqualTo(Status.FAIL);
+    assertThat(result.cause()).isEqualTo(cause);
+    assertThat(result.detail()).endsWith(".");
+    assertThat(result.remedy()).isNotBlank().endsWith(".").doesNotContain("null");
+  }
+
   @Test
   void aWarningFailureIsWarn() {
     ProbeResult v6 =

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The budgets and observations of one evaluation inside the sandbox. Created on the caller's
@@ -19,15 +20,20 @@ final class CallState {
   private static final ThreadMXBean THREADS = threads();
 
   final PacLimits limits;
-  final LineTracker lines = new LineTracker();
+  final LineTracker lines = new LineTracker(this::check);
   private final Set<String> dnsNames = new LinkedHashSet<>();
   private final List<String> alerts = new ArrayList<>();
-  private final long startNanos = System.nanoTime();
+  private final long createdNanos = System.nanoTime();
+  private volatile long startNanos;
   private volatile long dnsNanos;
   private volatile long dnsStartedAt;
+  private volatile @Nullable String dnsName;
   private long instructions;
   private long allocatedAtStart = -1;
+  private long cpuAtStart = -1;
+  private int checks;
   private volatile boolean stopped;
+  private volatile @Nullable SandboxViolation first;
 
   CallState(PacLimits limits) {
     this.limits = limits;
@@ -41,9 +47,14 @@ final class CallState {
     return bean;
   }
 
-  /** Called on the sandbox thread when the evaluation starts. */
+  /**
+   * Starts (or restarts) the time and allocation budgets; called on the sandbox thread when the
+   * untrusted part begins, so engine start-up and class loading are never charged to the script.
+   */
   void begin() {
     allocatedAtStart = THREADS.getCurrentThreadAllocatedBytes();
+    cpuAtStart = THREADS.getCurrentThreadCpuTime();
+    startNanos = System.nanoTime();
   }
 
   /** Charges interpreter instructions and checks every budget; throws when one is exceeded. */
@@ -57,11 +68,22 @@ final class CallState {
 
   /** Checks time, memory and the stop flag; called by the observer and by every helper. */
   void check() {
+    SandboxViolation earlier = first;
+    if (earlier != null) {
+      throw earlier;
+    }
     if (stopped) {
       throw violation("was stopped after exceeding its budget");
     }
-    if (scriptNanos() > limits.callTime().toNanos()) {
-      throw violation("ran longer than " + limits.callTime().toMillis() + " ms");
+    // Reading the CPU clock costs about a microsecond: every 16th check is often enough.
+    if ((++checks & 15) == 0) {
+      long cpu = THREADS.getCurrentThreadCpuTime() - cpuAtStart;
+      if (cpuAtStart >= 0 && cpu > limits.callTime().toNanos()) {
+        throw violation("computed for more than " + limits.callTime().toMillis() + " ms");
+      }
+      if (scriptNanos() > limits.wallTime().toNanos()) {
+        throw violation("was still running after " + limits.wallTime().toMillis() + " ms");
+      }
     }
     long allocated = THREADS.getCurrentThreadAllocatedBytes() - allocatedAtStart;
     if (allocatedAtStart >= 0 && allocated > limits.allocatedBytes()) {
@@ -69,13 +91,22 @@ final class CallState {
     }
   }
 
+  /** Records the first breach; every later check rethrows it, so no finally block outlives it. */
   SandboxViolation violation(String reason) {
-    stopped = true;
-    return new SandboxViolation(reason, lines.currentLine());
+    SandboxViolation earlier = first;
+    if (earlier != null) {
+      return earlier;
+    }
+    SandboxViolation breach = new SandboxViolation(reason, lines.currentLine());
+    first = breach;
+    return breach;
   }
 
   /** Nanoseconds the script itself ran: elapsed time minus time spent waiting for DNS answers. */
   long scriptNanos() {
+    if (startNanos == 0) {
+      return 0;
+    }
     long waiting = dnsNanos;
     long started = dnsStartedAt;
     long now = System.nanoTime();
@@ -86,7 +117,7 @@ final class CallState {
   }
 
   long elapsedNanos() {
-    return System.nanoTime() - startNanos;
+    return System.nanoTime() - createdNanos;
   }
 
   /** Marks the evaluation abandoned: the sandbox thread stops at its next check. */
@@ -98,7 +129,13 @@ final class CallState {
     synchronized (dnsNames) {
       dnsNames.add(name);
     }
+    dnsName = name;
     dnsStartedAt = System.nanoTime();
+  }
+
+  /** The name being looked up right now, or null when no lookup is in progress. */
+  @Nullable String pendingLookup() {
+    return dnsStartedAt != 0 ? dnsName : null;
   }
 
   void dnsEnded() {

@@ -9,13 +9,21 @@ import org.mozilla.javascript.debug.Debugger;
 /**
  * Follows the interpreter line by line for one evaluation: the line running now (for errors such as
  * an endless loop) and the last line the outermost function ran before it returned (the {@code
- * return} that produced the answer).
+ * return} that produced the answer). It also runs the budget check before every statement: the
+ * instruction observer fires only every few thousand instructions, too rarely to catch a loop that
+ * doubles a string in a few dozen steps.
  */
 final class LineTracker implements Debugger {
+  private final Runnable onStatement;
   private volatile int currentLine;
   private int depth;
   private int outerLine;
   private int returnLine;
+
+  /** {@code onStatement} runs before every statement: the budget check between native calls. */
+  LineTracker(Runnable onStatement) {
+    this.onStatement = onStatement;
+  }
 
   int currentLine() {
     return currentLine;
@@ -44,6 +52,8 @@ final class LineTracker implements Debugger {
 
     @Override
     public void onLineChange(Context cx, int lineNumber) {
+      // Check before moving on, so a breach is charged to the statement that caused it.
+      onStatement.run();
       currentLine = lineNumber;
       if (level == 1) {
         outerLine = lineNumber;

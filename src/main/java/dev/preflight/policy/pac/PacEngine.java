@@ -6,15 +6,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.Function;
 import org.mozilla.javascript.RhinoException;
 import org.mozilla.javascript.Script;
-import org.mozilla.javascript.ScriptRuntime;
-import org.mozilla.javascript.Scriptable;
 import org.mozilla.javascript.ScriptableObject;
-import org.mozilla.javascript.Undefined;
 
 /**
  * A loaded PAC script, ready to answer {@code FindProxyForURL(url, host)}.
@@ -32,6 +30,22 @@ import org.mozilla.javascript.Undefined;
 public final class PacEngine {
   private static final String CLASSIC = "FindProxyForURL";
   private static final String MICROSOFT = "FindProxyForURLEx";
+
+  private static final AtomicBoolean WARM = new AtomicBoolean();
+  private static final String WARM_UP =
+      """
+      function FindProxyForURL(url, host) {
+        if (isPlainHostName(host) || shExpMatch(host, "*.local") || dnsDomainIs(host, ".a")) {
+          return "DIRECT";
+        }
+        var parts = url.split("/").join("|").replace(/[|]+/g, ";").toLowerCase();
+        if (isInNet(host, "10.0.0.0", "255.0.0.0") || timeRange(0, 23) || weekdayRange("MON")) {
+          return "PROXY p:1; DIRECT" + parts.substring(0, 0);
+        }
+        return "DIRECT";
+      }
+      FindProxyForURL("https://warm.example/path", "warm.example");
+      """;
 
   private final PacScript script;
   private final PacEnvironment environment;
@@ -107,7 +121,12 @@ public final class PacEngine {
     List<String> dnsNames = new ArrayList<>(loadDnsNames);
     dnsNames.addAll(state.dnsNames());
     return new PacResult(
-        returned, parse(returned, line, call), dnsNames, line, script.line(line), state.alerts());
+        returned,
+        PacAnswer.routes(returned, script.sourceName(), line, call),
+        dnsNames,
+        line,
+        script.line(line),
+        state.alerts());
   }
 
   /** Evaluates a JavaScript expression in the script's scope; for helper tests only. */
@@ -119,6 +138,7 @@ public final class PacEngine {
         () -> {
           Context cx = enter(state);
           try {
+            state.begin();
             Object value = cx.evaluateString(scope, expression, "<expression>", 1, null);
             return value instanceof CharSequence text ? text.toString() : value;
           } finally {
@@ -130,9 +150,9 @@ public final class PacEngine {
   private ScriptableObject initialize(CallState state) {
     Context cx = enter(state);
     try {
-      ScriptableObject global = cx.initSafeStandardObjects(null, false);
-      NativeGuards.install(global, environment.limits());
-      new PacFunctions(environment).install(global);
+      ScriptableObject global = sandboxScope(cx);
+      warmUpOnce(cx);
+      state.begin();
       Script compiled = cx.compileString(script.text(), script.sourceName(), 1, null);
       compiled.exec(cx, global);
       return global;
@@ -141,12 +161,36 @@ public final class PacEngine {
     }
   }
 
+  private ScriptableObject sandboxScope(Context cx) {
+    ScriptableObject global = cx.initSafeStandardObjects(null, false);
+    NativeGuards.install(global, environment.limits());
+    new PacFunctions(environment).install(global);
+    return global;
+  }
+
+  /**
+   * Runs a trusted script through the interpreter and the helpers once per JVM, so the class
+   * loading of a cold start is not charged to the first untrusted script's one-second budget.
+   */
+  private void warmUpOnce(Context cx) {
+    if (WARM.compareAndSet(false, true)) {
+      Object state = cx.getThreadLocal(CallState.KEY);
+      cx.removeThreadLocal(CallState.KEY);
+      try {
+        cx.evaluateString(sandboxScope(cx), WARM_UP, "warm-up", 1, null);
+      } finally {
+        cx.putThreadLocal(CallState.KEY, state);
+      }
+    }
+  }
+
   private @Nullable String invoke(CallState state, String url, String host) {
     Context cx = enter(state);
     try {
       Function function = (Function) ScriptableObject.getProperty(scope, entryPoint);
+      state.begin();
       Object value = function.call(cx, scope, scope, new Object[] {url, host});
-      return text(state, value);
+      return PacAnswer.text(value, state);
     } finally {
       Context.exit();
     }
@@ -156,72 +200,27 @@ public final class PacEngine {
     Context cx = factory.enterContext();
     cx.putThreadLocal(CallState.KEY, state);
     cx.setDebugger(state.lines, null);
-    state.begin();
     return cx;
-  }
-
-  /** The returned string, checked for size before it is flattened; null for null/undefined. */
-  private @Nullable String text(CallState state, @Nullable Object value) {
-    if (value == null || value instanceof Undefined) {
-      return null;
-    }
-    boolean stringObject = value instanceof Scriptable s && "String".equals(s.getClassName());
-    if (!(value instanceof CharSequence) && !stringObject) {
-      throw new ReturnedNonString(ScriptRuntime.typeof(value));
-    }
-    Object length =
-        value instanceof CharSequence cs
-            ? cs.length()
-            : ScriptableObject.getProperty((Scriptable) value, "length");
-    if (((Number) length).doubleValue() > environment.limits().stringLength()) {
-      throw state.violation("returned a string of " + length + " characters");
-    }
-    return Context.toString(value);
-  }
-
-  private List<PacRoute> parse(@Nullable String returned, int line, String call) {
-    List<PacRoute> routes = new ArrayList<>();
-    if (returned == null) {
-      return routes;
-    }
-    for (String entry : returned.split(";")) {
-      if (entry.isBlank()) {
-        continue;
-      }
-      PacRoute route = PacRoute.parse(entry).orElse(null);
-      if (route == null) {
-        throw new InputException(
-            script.sourceName(),
-            line,
-            call
-                + " returned \""
-                + returned
-                + "\": '"
-                + entry.strip()
-                + "' is not DIRECT, PROXY host:port, HTTPS host:port, SOCKS host:port,"
-                + " SOCKS4 host:port or SOCKS5 host:port");
-      }
-      routes.add(route);
-    }
-    return routes;
-  }
-
-  /** A script answered with something other than a string. */
-  private static final class ReturnedNonString extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    ReturnedNonString(String type) {
-      super(type, null, false, false);
-    }
   }
 
   private <T> T sandboxed(CallState state, String what, Callable<T> task) {
     try {
       return runner.run(task, state);
     } catch (SandboxRunner.Abandoned e) {
+      String lookup = e.pendingLookup;
       throw brokenBy(
           state.lines.currentLine(),
-          "ran longer than " + state.limits.callTime().toMillis() + " ms while " + what);
+          lookup != null
+              ? "the script was still waiting for a DNS answer for "
+                  + lookup
+                  + " after "
+                  + state.limits.dnsTime().toMillis()
+                  + " ms while "
+                  + what
+              : "the script was still running after "
+                  + state.limits.wallTime().toMillis()
+                  + " ms while "
+                  + what);
     } catch (ExecutionException e) {
       throw translate(e.getCause(), state, what);
     }
@@ -234,11 +233,11 @@ public final class PacEngine {
           brokenBy(v.line(), "the script " + v.getMessage() + " while " + what);
       case RhinoException r ->
           new InputException(source, r.lineNumber(), r.details() + " (while " + what + ")", r);
-      case ReturnedNonString r ->
+      case PacAnswer.NotAString r ->
           new InputException(
               source,
               state.lines.returnLine(),
-              what + " returned a " + r.getMessage() + ", not a string");
+              what + " returned " + r.getMessage() + ", not a string");
       case StackOverflowError s ->
           brokenBy(state.lines.currentLine(), "the script recursed too deeply while " + what);
       case OutOfMemoryError o ->

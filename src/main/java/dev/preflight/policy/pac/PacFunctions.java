@@ -77,8 +77,7 @@ final class PacFunctions {
               if (state != null) {
                 state.check();
               }
-              Object result = body.apply(args);
-              return result == null ? null : result;
+              return body.apply(args);
             });
     ScriptableObject.defineProperty(scope, name, function, ScriptableObject.DONTENUM);
   }
@@ -86,9 +85,10 @@ final class PacFunctions {
   /** Argument {@code i} as a string ("undefined" when missing), refusing oversized strings. */
   private String s(Object[] args, int i) {
     Object value = i < args.length ? args[i] : org.mozilla.javascript.Undefined.instance;
-    if (value instanceof CharSequence text && text.length() > maxStringLength) {
+    if (value instanceof CharSequence text
+        && BoundedStrings.length(text, maxStringLength) > maxStringLength) {
       CallState state = SandboxContextFactory.current();
-      String reason = "passed a string of " + text.length() + " characters to a PAC helper";
+      String reason = "passed a string of more than " + maxStringLength + " characters to a helper";
       throw state != null ? state.violation(reason) : new SandboxViolation(reason, 0);
     }
     return ScriptRuntime.toString(value);

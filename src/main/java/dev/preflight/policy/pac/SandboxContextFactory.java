@@ -1,8 +1,11 @@
 package dev.preflight.policy.pac;
 
 import org.jspecify.annotations.Nullable;
+import org.mozilla.javascript.Callable;
+import org.mozilla.javascript.ConsString;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.ContextFactory;
+import org.mozilla.javascript.Scriptable;
 
 /**
  * Makes the Rhino contexts PAC scripts run in: interpreted (so the instruction observer and the
@@ -41,6 +44,23 @@ final class SandboxContextFactory extends ContextFactory {
     if (cx.getThreadLocal(CallState.KEY) instanceof CallState state) {
       state.charge(instructionCount);
     }
+  }
+
+  /**
+   * Rhino flattens a concatenated result here before the caller sees it; measure it first, so a
+   * doubled-up string of billions of characters is refused instead of allocated.
+   */
+  @Override
+  protected Object doTopCall(
+      Callable callable, Context cx, Scriptable scope, Scriptable thisObj, Object[] args) {
+    Object result = callable.call(cx, scope, thisObj, args);
+    if (result instanceof ConsString text && current() instanceof CallState state) {
+      long limit = state.limits.stringLength();
+      if (BoundedStrings.length(text, limit) > limit) {
+        throw state.violation("returned a string of more than " + limit + " characters");
+      }
+    }
+    return result instanceof ConsString ? result.toString() : result;
   }
 
   /** The state of the evaluation running on the current thread, or null outside one. */

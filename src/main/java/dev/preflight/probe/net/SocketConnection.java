@@ -115,6 +115,13 @@ final class SocketConnection implements Connection {
       return; // closed or re-armed in time
     }
     aborted.set(true);
+    try {
+      // The TCP socket first: that unblocks a TLS read or handshake at once, whereas closing the
+      // TLS layer would first try to send close_notify to a peer that may not be reading.
+      plain.close();
+    } catch (IOException e) {
+      // already closed
+    }
     closeQuietly();
   }
 
