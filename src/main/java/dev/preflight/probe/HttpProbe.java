@@ -42,13 +42,14 @@ final class HttpProbe implements Probe {
     Endpoint endpoint = target.endpoint();
     boolean viaProxy = kind == Route.Kind.PROXY;
     try (Connection connection = connect(run, endpoint, viaProxy)) {
+      boolean authenticated = false;
       if (tls) {
         if (viaProxy) {
           ProxyTunnel.open(run, connection, endpoint.host(), endpoint.port());
         }
-        handshake(run, connection, endpoint);
+        authenticated = handshake(run, connection, endpoint);
       }
-      exchange(run, connection, endpoint, viaProxy && !tls);
+      exchange(run, connection, endpoint, viaProxy && !tls, authenticated);
       return run.passed();
     } catch (ProbeAbort abort) {
       return run.failed(abort.failure());
@@ -62,7 +63,11 @@ final class HttpProbe implements Probe {
         : Dialer.direct(run, endpoint.host(), endpoint.port(), Peer.ORIGIN);
   }
 
-  private static void handshake(ProbeRun run, Connection connection, Endpoint endpoint)
+  /**
+   * Runs and judges the handshake; true when the chain ends at a public root, so that nothing
+   * between here and the origin can have written the response.
+   */
+  private static boolean handshake(ProbeRun run, Connection connection, Endpoint endpoint)
       throws ProbeAbort {
     String host = endpoint.host();
     String subject = ProxyTunnel.authority(host, endpoint.port());
@@ -81,6 +86,7 @@ final class HttpProbe implements Probe {
       throw run.abort(failure);
     }
     run.end(Phase.TLS_HANDSHAKE);
+    return judge.publicAnchor(path);
   }
 
   private static void recordTls(ProbeRun run, TlsSession session, ChainJudge.Path path) {
@@ -92,7 +98,12 @@ final class HttpProbe implements Probe {
     run.fact(Fact.TLS_NOT_AFTER, leaf.getNotAfter().toInstant().toString());
   }
 
-  private void exchange(ProbeRun run, Connection connection, Endpoint endpoint, boolean absolute)
+  private void exchange(
+      ProbeRun run,
+      Connection connection,
+      Endpoint endpoint,
+      boolean absolute,
+      boolean authenticated)
       throws ProbeAbort {
     String subject = endpoint.target();
     byte[] request = request(endpoint, absolute).getBytes(StandardCharsets.ISO_8859_1);
@@ -116,7 +127,7 @@ final class HttpProbe implements Probe {
             () -> new ResponseReader(connection, run.deadline(), true).read(wantBody));
     run.fact(Fact.HTTP_STATUS, Integer.toString(response.status()));
     response.header("Date").map(HttpProbe::isoDate).ifPresent(d -> run.fact(Fact.HTTP_DATE, d));
-    ProbeFailure failure = HttpJudge.judge(response, endpoint.expect(), subject);
+    ProbeFailure failure = HttpJudge.judge(response, endpoint.expect(), subject, authenticated);
     if (failure != null) {
       throw run.abort(failure);
     }

@@ -144,4 +144,29 @@ class TcpProbeTest {
     }
     throw new IllegalStateException("the accept queue never filled");
   }
+
+  @Test
+  void ipv6OnlyHostIsProbedOverIpv6() throws IOException {
+    dns.answer(HOST, "2001:db8::10");
+    ServerSocket v6 = new ServerSocket();
+    v6.bind(new InetSocketAddress(InetAddress.getByName("::1"), 0));
+    closing.add(v6);
+    ProbeResult result = probe(Protocol.TCP, v6.getLocalPort(), context(Duration.ofSeconds(2)));
+    assertThat(result.failure()).isNull();
+    assertThat(result.fact(Fact.ADDRESSES)).contains("2001:db8::10");
+    assertThat(result.fact(Fact.ADDRESS_FAMILY)).contains("IPv6");
+  }
+
+  @Test
+  void bothFamiliesWorkingPassWithoutWarning() throws IOException {
+    dns.answer(HOST, "198.18.0.10", "2001:db8::10");
+    LoopbackServer v4 = LoopbackServer.start(socket -> {});
+    closing.add(v4);
+    ServerSocket v6 = new ServerSocket();
+    v6.bind(new InetSocketAddress(InetAddress.getByName("::1"), v4.port()));
+    closing.add(v6);
+    ProbeResult result = probe(Protocol.TCP, v4.port(), context(Duration.ofSeconds(2)));
+    assertThat(result.failure()).isNull();
+    assertThat(result.fact(Fact.ADDRESS_FAMILY)).contains("IPv4");
+  }
 }
