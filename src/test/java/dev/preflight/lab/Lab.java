@@ -35,6 +35,7 @@ final class Lab implements AutoCloseable {
 
   private final Path repository;
   private final Thread shutdownHook;
+  private final List<String> faults = new ArrayList<>();
   private boolean closed;
 
   private Lab(Path repository) {
@@ -59,11 +60,18 @@ final class Lab implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of("fault", name, "on"));
     command.addAll(List.of(args));
     script(FAULT_DEADLINE, command.toArray(String[]::new));
+    faults.add((name + " " + String.join(" ", args)).strip());
+  }
+
+  /** The faults switched on since the last {@link #clear()}, for log lines; "none" when clean. */
+  String faults() {
+    return faults.isEmpty() ? "none" : String.join(", ", faults);
   }
 
   /** Switches every fault off. */
   void clear() {
     script(FAULT_DEADLINE, "clear");
+    faults.clear();
   }
 
   @Override

@@ -42,7 +42,16 @@ final class Preflight {
     command.addAll(List.of("--timeout", PROBE_TIMEOUT.toSeconds() + "s"));
     command.addAll(List.of(extraArgs));
     try {
-      return run(command);
+      CheckRun run = run(command);
+      System.out.printf(
+          "[lab] faults: %s; check %s: %s, exit %d, run %d ms, wall %d ms%n",
+          lab.faults(),
+          String.join(" ", extraArgs),
+          run.verdict(),
+          run.exitCode(),
+          run.report().path("durationMs").asLong(),
+          run.took().toMillis());
+      return run;
     } catch (IOException e) {
       throw new IllegalStateException("cannot run " + command, e);
     } catch (InterruptedException e) {
@@ -70,15 +79,7 @@ final class Preflight {
       Duration took = Duration.ofNanos(System.nanoTime() - started);
       String stdout = Files.readString(out, StandardCharsets.UTF_8);
       String stderr = Files.readString(err, StandardCharsets.UTF_8);
-      CheckRun run = new CheckRun(process.exitValue(), parse(stdout, stderr), stdout, stderr, took);
-      System.out.printf(
-          "[lab] check %s: %s, exit %d, run %d ms, wall %d ms%n",
-          String.join(" ", command.subList(command.indexOf("--timeout") + 2, command.size())),
-          run.verdict(),
-          run.exitCode(),
-          run.report().path("durationMs").asLong(),
-          took.toMillis());
-      return run;
+      return new CheckRun(process.exitValue(), parse(stdout, stderr), stdout, stderr, took);
     } finally {
       Files.deleteIfExists(out);
       Files.deleteIfExists(err);
