@@ -59,14 +59,14 @@ copy_extensions = none
 commonName = supplied
 CNF
   openssl rand -hex 8 >"$CA_DIR/expired-db/serial"
-  openssl req -new -key "$CA_DIR/leaf.key" -subj "/CN=$1" -out "$CA_DIR/expired.csr" 2>/dev/null
+  openssl req -new -key "$CA_DIR/leaf.key" -subj "/CN=expired.lab.example" -out "$CA_DIR/expired.csr" 2>/dev/null
   openssl ca -batch -notext -config "$cnf" -cert "$CA_DIR/root.pem" -keyfile "$CA_DIR/root.key" \
     -startdate 20240101000000Z -enddate 20240201000000Z -extfile <(leaf_ext "$@") \
     -in "$CA_DIR/expired.csr" -out "$CA_DIR/expired.pem" 2>/dev/null
 }
 
 certs_self_signed() {
-  openssl req -x509 -new -key "$CA_DIR/leaf.key" -subj "/O=self-signed/CN=$1" -days 30 \
+  openssl req -x509 -new -key "$CA_DIR/leaf.key" -subj "/O=self-signed/CN=self-signed.lab.example" -days 30 \
     -addext "subjectAltName=$(leaf_ext "$@" | sed -n 's/^subjectAltName=//p')" \
     -out "$CA_DIR/self-signed.pem" 2>/dev/null
 }
