@@ -7,4 +7,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 ./mvnw -q -B -o -DskipTests package
+echo "host: $(nproc) cores, load average $(cut -d" " -f1-3 /proc/loadavg)"
 "$java_bin" -cp target/preflight.jar:target/test-classes dev.preflight.policy.pac.PacBench "$@"

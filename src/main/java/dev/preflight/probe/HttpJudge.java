@@ -57,7 +57,8 @@ final class HttpJudge {
     String proxy = authenticated ? null : proxyMarker(response);
     if (proxy != null) {
       return fail(
-          Cause.HTTP_BLOCKED, "a proxy refused " + target + " with " + status + " (" + proxy + ")");
+          Cause.HTTP_BLOCKED,
+          "a proxy, not the origin, answered " + status + " for " + target + " (" + proxy + ")");
     }
     if (status == 511) {
       return fail(

@@ -46,6 +46,8 @@ class ProbeJudgeTest {
       entry("time", "time.windows.com", Protocol.NTP, 123, Impact.BLOCKING);
   private static final Endpoint LDAP =
       entry("dc-ldap", "dc1.corp.example", Protocol.LDAP, 389, Impact.BLOCKING);
+  private static final Endpoint LOCATOR =
+      entry("dc-locator", "_ldap._tcp.dc._msdcs.corp.example", Protocol.DNS, 53, Impact.BLOCKING);
   private static final Route PROXY = Route.proxy("proxy.corp", 3128);
 
   private static ProbeResult failed(Endpoint e, Route route, Cause cause, Phase phase) {
@@ -148,7 +150,14 @@ class ProbeJudgeTest {
             Cause.DNS_NXDOMAIN,
             Phase.RESOLVE,
             Cause.DNS_NXDOMAIN,
-            "dc1.corp.example"));
+            "dc1.corp.example"),
+        Arguments.of(
+            LOCATOR,
+            Route.DIRECT,
+            Cause.DC_NOT_FOUND,
+            Phase.RESOLVE,
+            Cause.DC_NOT_FOUND,
+            "answer _ldap._tcp.dc._msdcs.corp.example with"));
   }
 
   @ParameterizedTest(name = "{2} on {0} -> {4}")

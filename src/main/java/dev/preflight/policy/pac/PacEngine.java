@@ -54,6 +54,7 @@ public final class PacEngine {
   private final ScriptableObject scope;
   private final String entryPoint;
   private final List<String> loadDnsNames;
+  private final List<String> loadAlerts;
   private @Nullable InputException broken;
 
   private PacEngine(PacScript script, PacEnvironment environment) {
@@ -62,6 +63,7 @@ public final class PacEngine {
     CallState state = new CallState(environment.limits());
     this.scope = sandboxed(state, "loading the script", () -> initialize(state));
     this.loadDnsNames = state.dnsNames();
+    this.loadAlerts = state.alerts();
     this.entryPoint =
         ScriptableObject.getProperty(scope, MICROSOFT) instanceof Function ? MICROSOFT : CLASSIC;
     if (!(ScriptableObject.getProperty(scope, entryPoint) instanceof Function)) {
@@ -98,6 +100,11 @@ public final class PacEngine {
   /** {@code FindProxyForURLEx} when the script defines it, else {@code FindProxyForURL}. */
   public String entryPoint() {
     return entryPoint;
+  }
+
+  /** Messages the script's top level passed to {@code alert()} while it was loaded. */
+  public List<String> loadAlerts() {
+    return loadAlerts;
   }
 
   /**
@@ -152,8 +159,10 @@ public final class PacEngine {
     try {
       ScriptableObject global = sandboxScope(cx);
       warmUpOnce(cx);
-      state.begin();
+      // Compiling is linear in the file size (at most 16 MiB) and allocates in proportion to it;
+      // the budgets cover what the script does, so a large bypass list is not mistaken for abuse.
       Script compiled = cx.compileString(script.text(), script.sourceName(), 1, null);
+      state.begin();
       compiled.exec(cx, global);
       return global;
     } finally {

@@ -7,10 +7,10 @@ import java.util.Objects;
  * The budgets one PAC evaluation (loading the script, or one {@code FindProxyForURL} call) may use.
  * A script that exceeds any of them is stopped and reported as bad input naming its file and line.
  *
- * @param callTime CPU time for the script itself; the wall-clock ceiling is twice this (see {@link
- *     #wallTime()}), and time spent waiting for DNS answers in {@code system} mode counts toward
- *     neither. CPU time keeps a busy machine from failing a legitimate script, while the wall-clock
- *     ceiling still bounds a script starved of CPU
+ * @param callTime CPU time for the script itself; the wall-clock ceiling is one and a half times
+ *     this (see {@link #wallTime()}), and time spent waiting for DNS answers in {@code system} mode
+ *     counts toward neither. CPU time keeps a busy machine from failing a legitimate script, while
+ *     the wall-clock ceiling still bounds a script starved of CPU
  * @param dnsTime the longest one evaluation may wait for DNS answers in total; past it the caller
  *     stops waiting, because a lookup function that ignores its own deadline must not hang the tool
  * @param instructions interpreter instructions
@@ -40,9 +40,9 @@ public record PacLimits(
           1 << 22,
           1_000_000);
 
-  /** The wall-clock ceiling: twice {@link #callTime()}. */
+  /** The wall-clock ceiling: one and a half times {@link #callTime()}. */
   public Duration wallTime() {
-    return callTime.multipliedBy(2);
+    return callTime.multipliedBy(3).dividedBy(2);
   }
 
   public PacLimits {
