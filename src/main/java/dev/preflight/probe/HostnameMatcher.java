@@ -85,7 +85,7 @@ final class HostnameMatcher {
           names.add(String.valueOf(rdn.getValue()));
         }
       }
-    } catch (InvalidNameException e) {
+    } catch (InvalidNameException | RuntimeException e) {
       // A subject that does not parse names nothing.
     }
     return names;

@@ -204,4 +204,32 @@ class HttpProbeTest {
   private static final class ResetSignal extends RuntimeException {
     private static final long serialVersionUID = 1L;
   }
+
+  @Test
+  void randomBytesNeverCrashTheProbe() {
+    java.util.Random random = new java.util.Random(20261126);
+    java.util.Set<Cause> seen = java.util.EnumSet.noneOf(Cause.class);
+    for (int i = 0; i < 150; i++) {
+      byte[] garbage = new byte[random.nextInt(2_000)];
+      random.nextBytes(garbage);
+      if (i % 3 == 0) {
+        // Half-plausible responses reach deeper into the reader.
+        byte[] head =
+            ("HTTP/1.1 " + (100 + random.nextInt(500)) + " X\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(head, 0, garbage, 0, Math.min(head.length, garbage.length));
+      }
+      ProbeResult result = probe((head, out) -> out.write(garbage), NCSI, Duration.ofMillis(800));
+      assertThat(result.failure()).as("garbage never passes the NCSI check").isNotNull();
+      assertThat(result.failure().message().length()).isLessThan(600);
+      seen.add(result.failure().cause());
+    }
+    assertThat(seen)
+        .isSubsetOf(
+            Cause.HTTP_UNEXPECTED_STATUS,
+            Cause.HTTP_BLOCKED,
+            Cause.HTTP_CAPTIVE_PORTAL,
+            Cause.HTTP_PROXY_AUTH_REQUIRED,
+            Cause.HTTP_TIMEOUT);
+  }
 }
