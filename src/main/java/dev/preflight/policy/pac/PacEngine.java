@@ -64,11 +64,25 @@ public final class PacEngine {
     this.scope = sandboxed(state, "loading the script", () -> initialize(state));
     this.loadDnsNames = state.dnsNames();
     this.loadAlerts = state.alerts();
-    this.entryPoint =
-        ScriptableObject.getProperty(scope, MICROSOFT) instanceof Function ? MICROSOFT : CLASSIC;
-    if (!(ScriptableObject.getProperty(scope, entryPoint) instanceof Function)) {
+    // Looked up inside the sandbox: a property getter is script code too.
+    CallState lookup = new CallState(environment.limits());
+    this.entryPoint = sandboxed(lookup, "looking up FindProxyForURL", () -> findEntryPoint(lookup));
+  }
+
+  private String findEntryPoint(CallState state) {
+    enter(state);
+    state.begin();
+    try {
+      if (ScriptableObject.getProperty(scope, MICROSOFT) instanceof Function) {
+        return MICROSOFT;
+      }
+      if (ScriptableObject.getProperty(scope, CLASSIC) instanceof Function) {
+        return CLASSIC;
+      }
       throw new InputException(
           script.sourceName(), "defines no FindProxyForURL(url, host) function");
+    } finally {
+      Context.exit();
     }
   }
 
