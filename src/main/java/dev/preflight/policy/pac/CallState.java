@@ -116,6 +116,18 @@ final class CallState {
     return now - startNanos - waiting;
   }
 
+  /** True once {@link #begin()} ran: the untrusted part is under way. */
+  boolean begun() {
+    return startNanos != 0;
+  }
+
+  /** Nanoseconds since {@link #begin()}, DNS waits included; 0 before it. */
+  long sinceBegin() {
+    long started = startNanos;
+    return started == 0 ? 0 : System.nanoTime() - started;
+  }
+
+  /** Nanoseconds since this state was created, engine start-up included. */
   long elapsedNanos() {
     return System.nanoTime() - createdNanos;
   }

@@ -46,7 +46,9 @@ final class HostsFileResolver implements PacResolver {
       return;
     }
     String[] fields = content.split("\\s+");
-    byte[] address = IpAddresses.parse(fields[0]);
+    // A zone index (fe80::1%lo0, as in macOS's hosts file) does not matter to a PAC script.
+    int zone = fields[0].indexOf('%');
+    byte[] address = IpAddresses.parse(zone > 0 ? fields[0].substring(0, zone) : fields[0]);
     if (address == null) {
       throw new InputException(file, number, "'" + fields[0] + "' is not an IP address");
     }
@@ -55,14 +57,20 @@ final class HostsFileResolver implements PacResolver {
     }
     String canonical = IpAddresses.format(address);
     for (int f = 1; f < fields.length; f++) {
-      String name = fields[f].toLowerCase(Locale.ROOT);
+      String name = normalize(fields[f]);
       map.computeIfAbsent(name, k -> new ArrayList<>()).add(canonical);
     }
   }
 
   @Override
   public List<String> lookup(String host) {
-    return addresses.getOrDefault(host.toLowerCase(Locale.ROOT), List.of());
+    return addresses.getOrDefault(normalize(host), List.of());
+  }
+
+  /** Lower case without a trailing dot: {@code Intranet.Corp.} and {@code intranet.corp} match. */
+  private static String normalize(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
   }
 
   @Override

@@ -131,11 +131,28 @@ final class IpAddresses {
     for (int i = 0; i < 8; i++) {
       groups[i] = ((address[2 * i] & 0xff) << 8) | (address[2 * i + 1] & 0xff);
     }
+    int[] run = longestZeroRun(groups);
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      if (i == run[0]) {
+        text.append("::");
+        i += run[1] - 1;
+      } else {
+        boolean afterGap = text.length() > 0 && text.charAt(text.length() - 1) == ':';
+        text.append(text.length() == 0 || afterGap ? "" : ":")
+            .append(Integer.toHexString(groups[i]));
+      }
+    }
+    return text.toString().toLowerCase(Locale.ROOT);
+  }
+
+  /** {start, length} of the first longest run of two or more zero groups; start -1 when none. */
+  private static int[] longestZeroRun(int[] groups) {
     int bestStart = -1;
     int bestLength = 1;
-    for (int i = 0; i < 8; ) {
+    for (int i = 0; i < groups.length; ) {
       int j = i;
-      while (j < 8 && groups[j] == 0) {
+      while (j < groups.length && groups[j] == 0) {
         j++;
       }
       if (j - i > bestLength) {
@@ -144,19 +161,7 @@ final class IpAddresses {
       }
       i = j == i ? i + 1 : j;
     }
-    StringBuilder text = new StringBuilder();
-    for (int i = 0; i < 8; i++) {
-      if (i == bestStart) {
-        text.append("::");
-        i += bestLength - 1;
-        continue;
-      }
-      if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
-        text.append(':');
-      }
-      text.append(Integer.toHexString(groups[i]));
-    }
-    return text.toString().toLowerCase(Locale.ROOT);
+    return new int[] {bestStart, bestLength};
   }
 
   /** True when the first {@code bits} bits of {@code address} and {@code prefix} agree. */

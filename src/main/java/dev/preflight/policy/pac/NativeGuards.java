@@ -7,6 +7,7 @@ import org.mozilla.javascript.LambdaFunction;
 import org.mozilla.javascript.ScriptRuntime;
 import org.mozilla.javascript.Scriptable;
 import org.mozilla.javascript.ScriptableObject;
+import org.mozilla.javascript.Undefined;
 
 /**
  * Puts size checks in front of the built-ins that can build a huge string or walk a huge array in
@@ -76,6 +77,11 @@ final class NativeGuards {
     for (String name : ARRAY_WALKERS) {
       guards.wrap(scope, arrays, name, (self, args) -> length(self), false);
     }
+    for (String name : List.of("join", "toString", "toLocaleString")) {
+      guards.wrap(scope, arrays, name, guards::joinedLength, true);
+    }
+    Scriptable json = (Scriptable) ScriptableObject.getProperty(scope, "JSON");
+    guards.wrap(scope, json, "stringify", (self, args) -> argLength(args, 0), false);
     Scriptable arrayConstructor = (Scriptable) ScriptableObject.getProperty(scope, "Array");
     guards.wrap(scope, arrayConstructor, "from", (self, args) -> argLength(args, 0), false);
     Scriptable functions = ScriptableObject.getClassPrototype(scope, "Function");
@@ -115,6 +121,29 @@ final class NativeGuards {
       CallState state = SandboxContextFactory.current();
       throw state != null ? state.violation(reason) : new SandboxViolation(reason, 0);
     }
+  }
+
+  /**
+   * The length of {@code self.join(separator)}, summed from the elements without joining, and
+   * stopping once past the limit; 0 for arrays too long to walk (the length guard refuses those).
+   */
+  private double joinedLength(Scriptable self, Object[] args) {
+    double count = length(self);
+    if (self == null || count > limits.arrayLength()) {
+      return 0;
+    }
+    long limit = limits.stringLength();
+    Object separator = args.length > 0 ? args[0] : Undefined.instance;
+    long total =
+        separator instanceof Undefined ? (long) count : textLength(separator, limit) * (long) count;
+    for (int i = 0; i < count && total <= limit; i++) {
+      total += textLength(ScriptableObject.getProperty(self, i), limit);
+    }
+    return total;
+  }
+
+  private static long textLength(Object value, long limit) {
+    return value instanceof CharSequence text ? BoundedStrings.length(text, limit) : 24;
   }
 
   private static double length(Scriptable self) {

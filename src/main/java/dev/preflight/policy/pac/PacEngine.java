@@ -13,6 +13,7 @@ import org.mozilla.javascript.Function;
 import org.mozilla.javascript.RhinoException;
 import org.mozilla.javascript.Script;
 import org.mozilla.javascript.ScriptableObject;
+import org.mozilla.javascript.debug.Debugger;
 
 /**
  * A loaded PAC script, ready to answer {@code FindProxyForURL(url, host)}.
@@ -64,11 +65,25 @@ public final class PacEngine {
     this.scope = sandboxed(state, "loading the script", () -> initialize(state));
     this.loadDnsNames = state.dnsNames();
     this.loadAlerts = state.alerts();
-    this.entryPoint =
-        ScriptableObject.getProperty(scope, MICROSOFT) instanceof Function ? MICROSOFT : CLASSIC;
-    if (!(ScriptableObject.getProperty(scope, entryPoint) instanceof Function)) {
+    // Looked up inside the sandbox: a property getter is script code too.
+    CallState lookup = new CallState(environment.limits());
+    this.entryPoint = sandboxed(lookup, "looking up FindProxyForURL", () -> findEntryPoint(lookup));
+  }
+
+  private String findEntryPoint(CallState state) {
+    enter(state);
+    state.begin();
+    try {
+      if (ScriptableObject.getProperty(scope, MICROSOFT) instanceof Function) {
+        return MICROSOFT;
+      }
+      if (ScriptableObject.getProperty(scope, CLASSIC) instanceof Function) {
+        return CLASSIC;
+      }
       throw new InputException(
           script.sourceName(), "defines no FindProxyForURL(url, host) function");
+    } finally {
+      Context.exit();
     }
   }
 
@@ -157,7 +172,7 @@ public final class PacEngine {
   private ScriptableObject initialize(CallState state) {
     Context cx = enter(state);
     try {
-      ScriptableObject global = sandboxScope(cx);
+      ScriptableObject global = sandboxScope(cx, environment);
       warmUpOnce(cx);
       // Compiling is linear in the file size (at most 16 MiB) and allocates in proportion to it;
       // the budgets cover what the script does, so a large bypass list is not mistaken for abuse.
@@ -170,7 +185,7 @@ public final class PacEngine {
     }
   }
 
-  private ScriptableObject sandboxScope(Context cx) {
+  private static ScriptableObject sandboxScope(Context cx, PacEnvironment environment) {
     ScriptableObject global = cx.initSafeStandardObjects(null, false);
     NativeGuards.install(global, environment.limits());
     new PacFunctions(environment).install(global);
@@ -184,11 +199,15 @@ public final class PacEngine {
   private void warmUpOnce(Context cx) {
     if (WARM.compareAndSet(false, true)) {
       Object state = cx.getThreadLocal(CallState.KEY);
+      Debugger tracker = cx.getDebugger();
       cx.removeThreadLocal(CallState.KEY);
+      cx.setDebugger(null, null);
       try {
-        cx.evaluateString(sandboxScope(cx), WARM_UP, "warm-up", 1, null);
+        // Offline, whatever the script's resolver: warming up must never wait for DNS.
+        cx.evaluateString(sandboxScope(cx, PacEnvironment.defaults()), WARM_UP, "warm-up", 1, null);
       } finally {
         cx.putThreadLocal(CallState.KEY, state);
+        cx.setDebugger(tracker, null);
       }
     }
   }

@@ -9,8 +9,9 @@ import java.util.Objects;
  * time helpers read, and the sandbox budgets.
  *
  * @param resolver answers DNS helpers; {@link PacResolver#offline()} by default
- * @param clientIp what {@code myIpAddress()} and {@code myIpAddressEx()} return; {@code 127.0.0.1}
- *     by default, as a browser without a usable interface reports
+ * @param clientIp what {@code myIpAddressEx()} returns, in canonical form; {@code myIpAddress()}
+ *     returns it when it is IPv4 and {@code 127.0.0.1} otherwise (the classic helper knows only
+ *     IPv4). {@code 127.0.0.1} by default, as a client without a usable interface reports
  * @param clock read by {@code weekdayRange}, {@code dateRange} and {@code timeRange}; its zone is
  *     the "local" time zone of those helpers
  * @param limits the sandbox budgets
@@ -25,9 +26,11 @@ public record PacEnvironment(PacResolver resolver, String clientIp, Clock clock,
     Objects.requireNonNull(clientIp, "clientIp");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(limits, "limits");
-    if (IpAddresses.parse(clientIp) == null) {
+    byte[] address = IpAddresses.parse(clientIp);
+    if (address == null) {
       throw new InputException("--client-ip", "'" + clientIp + "' is not an IPv4 or IPv6 address");
     }
+    clientIp = IpAddresses.format(address);
   }
 
   /** Offline resolution, client 127.0.0.1, the system clock and default budgets. */

@@ -11,6 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +27,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PacEvaluator implements PolicyEvaluator {
   private static final int MAX_ALERT_WARNINGS = 5;
+
+  /** The label tried under a wildcard zone to see whether names other than the stand-in pass. */
+  static final String WILDCARD_SAMPLE = "preflight-wildcard-sample";
 
   private final PacEngine engine;
   private final BlackHoles blackHoles;
@@ -56,18 +61,62 @@ public final class PacEvaluator implements PolicyEvaluator {
         decisions.add(notWeb(endpoint));
         continue;
       }
-      PacResult result = engine.findProxy(endpoint.target(), endpoint.host());
-      if (result.dependsOnDns()) {
+      PacResult result = ask(endpoint, endpoint.host());
+      PolicyDecision decision = wholeWildcard(endpoint, decide(endpoint, result));
+      if (decision.dependsOnDns()) {
         dnsDecisions++;
         dnsNames.addAll(result.dnsNames());
       }
-      result.alerts().forEach(this::alertWarning);
-      decisions.add(decide(endpoint, result));
+      decisions.add(decision);
     }
     if (dnsDecisions > 0) {
       warnings.add(dnsWarning(dnsDecisions, dnsNames));
     }
     return decisions;
+  }
+
+  private PacResult ask(Endpoint endpoint, String host) {
+    String url =
+        endpoint
+            .target()
+            .replaceFirst(
+                "://" + Pattern.quote(endpoint.host()), Matcher.quoteReplacement("://" + host));
+    PacResult result = engine.findProxy(url, host);
+    result.alerts().forEach(this::alertWarning);
+    return result;
+  }
+
+  /**
+   * For an entry that stands in for {@code *.zone}, asks again for another name in the zone: a PAC
+   * file that lets only the stand-in through leaves the rest of the wildcard blocked ({@code
+   * PARTIAL}, with the rule that blocks the other name as evidence).
+   */
+  private PolicyDecision wholeWildcard(Endpoint endpoint, PolicyDecision standIn) {
+    String wildcard = endpoint.wildcard();
+    if (standIn.outcome() != Outcome.ALLOWED || wildcard == null || !wildcard.startsWith("*.")) {
+      return standIn;
+    }
+    String other = WILDCARD_SAMPLE + wildcard.substring(1);
+    PolicyDecision sampled = decide(endpoint, ask(endpoint, other));
+    if (sampled.outcome() == Outcome.ALLOWED) {
+      return standIn;
+    }
+    String reason =
+        standIn.reason()
+            + "; but for "
+            + other
+            + ", another name under "
+            + wildcard
+            + ", "
+            + sampled.reason();
+    return new PolicyDecision(
+        endpoint,
+        Outcome.PARTIAL,
+        standIn.route(),
+        standIn.fallbacks(),
+        reason,
+        sampled.evidence(),
+        standIn.dependsOnDns() || sampled.dependsOnDns());
   }
 
   @Override

@@ -242,4 +242,26 @@ class PacEngineTest {
     assertThat(PacEngine.load(PacScript.fromFile(pac)).findProxy("https://a/", "a").spelled())
         .isEqualTo("DIRECT");
   }
+
+  @Test
+  void ipv6ClientAddressReachesOnlyTheExHelper() {
+    PacEngine engine =
+        PacEngine.load(
+            PacScript.of(
+                "me.pac",
+                "function FindProxyForURL(u, h) { return 'PROXY ' + myIpAddress() + ':1; PROXY ['"
+                    + " + myIpAddressEx() + ']:2'; }"),
+            PacEnvironment.defaults().withClientIp("2001:db8::7"));
+
+    assertThat(engine.findProxy("https://a/", "a").spelled())
+        .isEqualTo("PROXY 127.0.0.1:1; PROXY [2001:db8::7]:2");
+  }
+
+  @Test
+  void defaultClientAddressIsLoopback() {
+    PacEngine engine =
+        engine("function FindProxyForURL(u, h) { return 'PROXY ' + myIpAddress() + ':1'; }");
+
+    assertThat(engine.findProxy("https://a/", "a").spelled()).isEqualTo("PROXY 127.0.0.1:1");
+  }
 }

@@ -184,4 +184,57 @@ class PacEvaluatorTest {
     assertThat(evaluator.warnings())
         .containsExactly("noisy.pac called alert(\"proxy script v2 loaded\")");
   }
+
+  @Test
+  void pacThatPassesOnlyTheStandInLeavesTheWildcardPartial() {
+    String text =
+        """
+        function FindProxyForURL(url, host) {
+          if (host == "fef.msua06.manage.microsoft.com") return "DIRECT";
+          return "PROXY 0.0.0.0:1";
+        }
+        """;
+    PacEvaluator evaluator =
+        PacEvaluator.load(PacScript.of("narrow.pac", text), PacEnvironment.defaults());
+
+    PolicyDecision decision =
+        evaluator
+            .evaluate(
+                List.of(
+                    TestEndpoints.wildcard(
+                        "fef.msua06.manage.microsoft.com", "*.manage.microsoft.com")))
+            .get(0);
+
+    assertThat(decision.outcome()).isEqualTo(Outcome.PARTIAL);
+    assertThat(decision.route()).isEqualTo("DIRECT");
+    assertThat(decision.reason())
+        .contains("but for preflight-wildcard-sample.manage.microsoft.com")
+        .contains("every route is a black hole");
+    assertThat(decision.evidence())
+        .isEqualTo(new RuleRef("narrow.pac", 3, "return \"PROXY 0.0.0.0:1\";"));
+  }
+
+  @Test
+  void pacThatCoversTheZoneAllowsTheWildcard() {
+    String text =
+        """
+        function FindProxyForURL(url, host) {
+          if (dnsDomainIs(host, ".manage.microsoft.com")) return "DIRECT";
+          return "PROXY 0.0.0.0:1";
+        }
+        """;
+    PacEvaluator evaluator =
+        PacEvaluator.load(PacScript.of("zone.pac", text), PacEnvironment.defaults());
+
+    PolicyDecision decision =
+        evaluator
+            .evaluate(
+                List.of(
+                    TestEndpoints.wildcard(
+                        "fef.msua06.manage.microsoft.com", "*.manage.microsoft.com")))
+            .get(0);
+
+    assertThat(decision.outcome()).isEqualTo(Outcome.ALLOWED);
+    assertThat(decision.evidence().line()).isEqualTo(2);
+  }
 }

@@ -34,13 +34,17 @@ class PacResolverTest {
   void hostsFileListsEveryAddressOfANameCaseInsensitively() throws IOException {
     Path hosts = dir.resolve("hosts");
     Files.writeString(
-        hosts, "# comment\n192.0.2.1 a.example alias  # trailing\n\n2001:DB8::1 A.example\n");
+        hosts,
+        "# comment\n192.0.2.1 a.example alias  # trailing\n\n2001:DB8::1 A.example\n"
+            + "fe80::1%lo0 zoned.example.\n");
 
     PacResolver resolver = PacResolver.parse("hosts:" + hosts, name -> List.of());
 
     assertThat(resolver.lookup("A.EXAMPLE")).containsExactly("192.0.2.1", "2001:db8::1");
     assertThat(resolver.lookup("alias")).containsExactly("192.0.2.1");
     assertThat(resolver.lookup("b.example")).isEmpty();
+    assertThat(resolver.lookup("zoned.example")).containsExactly("fe80::1");
+    assertThat(resolver.lookup("alias.")).containsExactly("192.0.2.1");
   }
 
   @Test
@@ -85,5 +89,12 @@ class PacResolverTest {
     assertThatThrownBy(() -> PacEnvironment.defaults().withClientIp("my-laptop"))
         .isInstanceOf(InputException.class)
         .hasMessage("--client-ip: 'my-laptop' is not an IPv4 or IPv6 address");
+  }
+
+  @Test
+  void clientIpIsKeptInCanonicalForm() {
+    PacEnvironment env = PacEnvironment.defaults().withClientIp("2001:DB8:0:0::7");
+
+    assertThat(env.clientIp()).isEqualTo("2001:db8::7");
   }
 }

@@ -43,6 +43,9 @@ class SandboxTest {
           regex-backtracking.pac | 2   | FindProxyForURL
           returns-number.pac     | 2   | returned a number, not a string
           reference-error.pac    | 2   | "undefinedFunction" is not defined
+          getter-entry.pac       | 3   | while looking up FindProxyForURL
+          huge-join-elements.pac | 3   | characters with join()
+          huge-json.pac          | 2   | tried to walk an array of 1000000000 elements with stringify()
           """)
   void hostileScriptStopsWithFileAndLine(String file, String lines, String fragment) {
     Path path = Path.of("src/test/resources/pac/sandbox", file);

@@ -18,11 +18,21 @@ final class TestEndpoints {
   }
 
   static Endpoint endpoint(String host, Protocol protocol, int port, String path) {
+    return endpoint(host, null, protocol, port, path);
+  }
+
+  /** An HTTPS entry standing in for {@code wildcard}. */
+  static Endpoint wildcard(String host, String wildcard) {
+    return endpoint(host, wildcard, Protocol.HTTPS, 443, "/");
+  }
+
+  private static Endpoint endpoint(
+      String host, String wildcard, Protocol protocol, int port, String path) {
     return new Endpoint(
         host.replace('.', '-'),
         "test-service",
         host,
-        null,
+        wildcard,
         protocol,
         List.of(port),
         path,
