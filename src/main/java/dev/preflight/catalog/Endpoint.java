@@ -10,12 +10,19 @@ import org.jspecify.annotations.Nullable;
  * and what its loss costs.
  *
  * <p>Host names may contain the placeholders {@code {domain}} (the Active Directory domain given
- * with {@code --domain}); such entries are completed by the plan, not by the catalog.
+ * with {@code --domain}) and {@code {dc}} (a domain controller found through the domain's SRV
+ * records); such entries are completed by the plan with {@link #withHost}, not by the catalog.
+ *
+ * <p>A <em>zone check</em> ({@code expect.zone}) stands for a wildcard with no documented concrete
+ * host: {@link #host} is the wildcard's zone and only DNS can be probed, so {@link #probeProtocol}
+ * is {@code DNS} while {@link #protocol} and {@link #ports} still say what a firewall must open for
+ * the pattern. Entries whose protocol is {@code dns} are resolver checks: names the network's
+ * resolver must answer, not hosts a firewall opens ({@link #allowlisted} is false).
  *
  * @param id stable identifier, lower case, unique in the merged catalog
  * @param service the id of the {@link Service} this entry belongs to
- * @param host the concrete host to probe (for a wildcard: the documented stand-in, or the zone for
- *     a zone-level DNS check)
+ * @param host the concrete host to probe, lower case (for a wildcard: the documented stand-in,
+ *     which the wildcard covers or which is its zone, or the zone for a zone check)
  * @param wildcard the pattern this entry stands for ({@code *.manage.microsoft.com}), or null
  * @param protocol how preflight probes it
  * @param ports every port a firewall must open for it; the first is the one probed
@@ -80,8 +87,49 @@ public record Endpoint(
     return scenarioMatches && tpmMatches;
   }
 
+  /** True for a zone-level DNS check standing for a wildcard with no documented host. */
+  public boolean zoneCheck() {
+    return expect.zone();
+  }
+
+  /** The protocol a probe uses: {@code DNS} for a zone check, else {@link #protocol}. */
+  public Protocol probeProtocol() {
+    return zoneCheck() ? Protocol.DNS : protocol;
+  }
+
+  /**
+   * True when a firewall or proxy must let traffic to {@link #pattern} through on {@link #ports};
+   * false for resolver checks (protocol {@code dns}), which only the resolver answers.
+   */
+  public boolean allowlisted() {
+    return protocol != Protocol.DNS;
+  }
+
+  /** This entry with {@code host} in place of its host, as when a placeholder is filled in. */
+  public Endpoint withHost(String host) {
+    return new Endpoint(
+        id,
+        service,
+        host,
+        wildcard,
+        protocol,
+        ports,
+        path,
+        impact,
+        scenarios,
+        tpms,
+        inspectionUnsupported,
+        roots,
+        expect,
+        source,
+        note);
+  }
+
   /** The URL a report shows for it ({@code https://host/path}, {@code ntp://host:123}, ...). */
   public String target() {
+    if (zoneCheck()) {
+      return "dns://" + host;
+    }
     return switch (protocol) {
       case HTTPS -> "https://" + host + portSuffix(443) + (path == null ? "/" : path);
       case HTTP -> "http://" + host + portSuffix(80) + (path == null ? "/" : path);

@@ -1,0 +1,20 @@
+package dev.preflight.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code preflight catalog}: the endpoint catalog's subcommands; does nothing on its own. */
+@Command(
+    name = "catalog",
+    mixinStandardHelpOptions = true,
+    description = "List or show the endpoint catalog Windows Autopilot needs.",
+    subcommands = {CatalogListCommand.class, CatalogShowCommand.class})
+final class CatalogCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "Missing a catalog command: list or show.");
+  }
+}

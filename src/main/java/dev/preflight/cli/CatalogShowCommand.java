@@ -1,0 +1,69 @@
+package dev.preflight.cli;
+
+import dev.preflight.catalog.Catalog;
+import dev.preflight.catalog.CatalogLoader;
+import dev.preflight.catalog.Endpoint;
+import dev.preflight.common.InputException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code preflight catalog show ID}: every field of one catalog entry. */
+@Command(
+    name = "show",
+    mixinStandardHelpOptions = true,
+    description = "Show every field of one catalog entry.")
+final class CatalogShowCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "ID", description = "The entry's id (see catalog list).")
+  String id = "";
+
+  @Mixin SelectionOptions selection;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or csv.")
+  CatalogFormat format = CatalogFormat.TEXT;
+
+  @Option(names = "--output", paramLabel = "FILE", description = "Write there, not to stdout.")
+  @Nullable Path output;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Catalog catalog = CatalogLoader.load(selection.catalogFiles);
+    Endpoint entry =
+        catalog
+            .endpoint(id)
+            .orElseThrow(() -> new InputException("catalog show", unknown(catalog)));
+    CatalogView view =
+        new CatalogView(catalog, selection.scenarioList(), selection.tpm, List.of(entry));
+    CatalogOutput.write(
+        spec.commandLine().getOut(),
+        output,
+        writer -> {
+          switch (format) {
+            case TEXT -> CatalogText.show(view, entry, writer);
+            case JSON -> CatalogJson.show(view, entry, writer);
+            case CSV -> CatalogCsv.write(List.of(entry), writer);
+          }
+        });
+    return ExitCodes.READY;
+  }
+
+  private String unknown(Catalog catalog) {
+    List<String> near =
+        catalog.endpoints().stream()
+            .map(Endpoint::id)
+            .filter(other -> other.contains(id) || id.contains(other))
+            .limit(5)
+            .toList();
+    String hint =
+        near.isEmpty() ? "see 'preflight catalog list'" : "did you mean " + String.join(", ", near);
+    return "no catalog entry with id '" + id + "' (" + hint + ")";
+  }
+}
