@@ -1,0 +1,158 @@
+package dev.preflight.policy.pac;
+
+import dev.preflight.catalog.Endpoint;
+import dev.preflight.catalog.Protocol;
+import dev.preflight.policy.Outcome;
+import dev.preflight.policy.PolicyDecision;
+import dev.preflight.policy.PolicyEvaluator;
+import dev.preflight.policy.RuleRef;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Judges catalog endpoints against a PAC script: for each HTTP or HTTPS endpoint it calls {@code
+ * FindProxyForURL(endpoint.target(), endpoint.host())} and reports the route a client would take.
+ *
+ * <p>A decision is {@code ALLOWED} with the first usable route and the full fallback list, or
+ * {@code DENIED} when the script returns nothing (null, undefined, an empty string) or only
+ * black-hole proxies. Evidence is the script line of the {@code return} that answered. Endpoints of
+ * other protocols (NTP, plain TCP) are {@code ALLOWED} without a route: clients consult PAC only
+ * for web requests. Bad scripts surface as {@code InputException}s from {@link #evaluate}.
+ */
+public final class PacEvaluator implements PolicyEvaluator {
+  private static final int MAX_ALERT_WARNINGS = 5;
+
+  private final PacEngine engine;
+  private final BlackHoles blackHoles;
+  private final Set<String> warnings = new LinkedHashSet<>();
+
+  public PacEvaluator(PacEngine engine, BlackHoles blackHoles) {
+    this.engine = Objects.requireNonNull(engine, "engine");
+    this.blackHoles = Objects.requireNonNull(blackHoles, "blackHoles");
+  }
+
+  /** With the default black holes. */
+  public PacEvaluator(PacEngine engine) {
+    this(engine, BlackHoles.defaults());
+  }
+
+  /** Loads {@code script} in {@code environment} and evaluates with the default black holes. */
+  public static PacEvaluator load(PacScript script, PacEnvironment environment) {
+    return new PacEvaluator(PacEngine.load(script, environment));
+  }
+
+  @Override
+  public synchronized List<PolicyDecision> evaluate(List<Endpoint> endpoints) {
+    List<PolicyDecision> decisions = new ArrayList<>();
+    Set<String> dnsNames = new LinkedHashSet<>();
+    int dnsDecisions = 0;
+    for (Endpoint endpoint : endpoints) {
+      if (endpoint.protocol() != Protocol.HTTPS && endpoint.protocol() != Protocol.HTTP) {
+        decisions.add(notWeb(endpoint));
+        continue;
+      }
+      PacResult result = engine.findProxy(endpoint.target(), endpoint.host());
+      if (result.dependsOnDns()) {
+        dnsDecisions++;
+        dnsNames.addAll(result.dnsNames());
+      }
+      result.alerts().forEach(this::alertWarning);
+      decisions.add(decide(endpoint, result));
+    }
+    if (dnsDecisions > 0) {
+      warnings.add(dnsWarning(dnsDecisions, dnsNames));
+    }
+    return decisions;
+  }
+
+  @Override
+  public synchronized List<String> warnings() {
+    return List.copyOf(warnings);
+  }
+
+  private PolicyDecision decide(Endpoint endpoint, PacResult result) {
+    List<String> fallbacks = result.routes().stream().map(PacRoute::toString).toList();
+    RuleRef evidence = evidence(result);
+    boolean dns = result.dependsOnDns();
+    String call = engine.entryPoint() + " returns " + describe(result);
+    if (result.routes().isEmpty()) {
+      return new PolicyDecision(
+          endpoint,
+          Outcome.DENIED,
+          null,
+          fallbacks,
+          call + ": the client has no route",
+          evidence,
+          dns);
+    }
+    PacRoute usable =
+        result.routes().stream().filter(r -> !blackHoles.contains(r)).findFirst().orElse(null);
+    if (usable == null) {
+      return new PolicyDecision(
+          endpoint,
+          Outcome.DENIED,
+          null,
+          fallbacks,
+          call + ": every route is a black hole",
+          evidence,
+          dns);
+    }
+    String reason =
+        usable.equals(result.routes().get(0))
+            ? call
+            : call
+                + ": clients try the black hole first and fall back to "
+                + usable
+                + " after it fails";
+    return new PolicyDecision(
+        endpoint, Outcome.ALLOWED, usable.toString(), fallbacks, reason, evidence, dns);
+  }
+
+  private static String describe(PacResult result) {
+    if (result.returned() == null) {
+      return "null";
+    }
+    return result.routes().isEmpty() ? "an empty string" : "\"" + result.spelled() + "\"";
+  }
+
+  private @Nullable RuleRef evidence(PacResult result) {
+    if (result.line() <= 0) {
+      return null;
+    }
+    return new RuleRef(engine.script().sourceName(), result.line(), result.ruleText());
+  }
+
+  private PolicyDecision notWeb(Endpoint endpoint) {
+    String reason =
+        "PAC scripts route only web requests; " + endpoint.protocol() + " traffic is not affected";
+    return new PolicyDecision(endpoint, Outcome.ALLOWED, null, List.of(), reason, null, false);
+  }
+
+  private void alertWarning(String message) {
+    long alerts = warnings.stream().filter(w -> w.contains(" called alert(")).count();
+    if (alerts < MAX_ALERT_WARNINGS) {
+      warnings.add(engine.script().sourceName() + " called alert(\"" + message + "\")");
+    }
+  }
+
+  private String dnsWarning(int count, Set<String> names) {
+    String mode = engine.environment().resolver().mode();
+    String how =
+        mode.equals("offline")
+            ? "offline mode: names treated as unresolvable"
+            : mode.equals("system") ? "answers from the system resolver" : "answers from " + mode;
+    List<String> sample = names.stream().limit(5).toList();
+    return count
+        + (count == 1 ? " decision" : " decisions")
+        + " depended on DNS resolution of "
+        + String.join(", ", sample)
+        + (names.size() > sample.size() ? ", …" : "")
+        + " ("
+        + how
+        + ")";
+  }
+}

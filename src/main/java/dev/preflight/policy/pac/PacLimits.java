@@ -1,0 +1,38 @@
+package dev.preflight.policy.pac;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The budgets one PAC evaluation (loading the script, or one {@code FindProxyForURL} call) may use.
+ * A script that exceeds any of them is stopped and reported as bad input naming its file and line.
+ *
+ * @param callTime CPU time for the script itself; the wall-clock ceiling is twice this (see {@link
+ *     #wallTime()}), and time spent waiting for DNS answers in {@code system} mode counts toward
+ *     neither. CPU time keeps a busy machine from failing a legitimate script, while the wall-clock
+ *     ceiling still bounds a script starved of CPU
+ * @param instructions interpreter instructions
+ * @param allocatedBytes bytes the evaluating thread may allocate (garbage included)
+ * @param stringLength longest string a built-in such as {@code repeat} or {@code padEnd} may build,
+ *     and longest string the script may return
+ * @param arrayLength longest array a built-in such as {@code join} or {@code fill} may walk
+ */
+public record PacLimits(
+    Duration callTime, long instructions, long allocatedBytes, int stringLength, int arrayLength) {
+
+  /** About one second per call, 128 MiB of allocation, 4 Mi-character strings, 1 M-entry arrays. */
+  public static final PacLimits DEFAULT =
+      new PacLimits(Duration.ofSeconds(1), 50_000_000L, 128L << 20, 1 << 22, 1_000_000);
+
+  /** The wall-clock ceiling: twice {@link #callTime()}. */
+  public Duration wallTime() {
+    return callTime.multipliedBy(2);
+  }
+
+  public PacLimits {
+    Objects.requireNonNull(callTime, "callTime");
+    if (callTime.isNegative() || callTime.isZero()) {
+      throw new IllegalArgumentException("callTime must be positive: " + callTime);
+    }
+  }
+}

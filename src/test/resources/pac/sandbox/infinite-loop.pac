@@ -1,0 +1,6 @@
+function FindProxyForURL(url, host) {
+  var n = 0;
+  while (true) {
+    n++;
+  }
+}

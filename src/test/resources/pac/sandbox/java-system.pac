@@ -1,0 +1,5 @@
+// Tries to reach the JVM.
+function FindProxyForURL(url, host) {
+  java.lang.System.exit(1);
+  return "DIRECT";
+}

@@ -1,0 +1,4 @@
+function FindProxyForURL(url, host) {
+  var s = Packages.java.lang.System;
+  return "DIRECT";
+}

@@ -1,0 +1,10 @@
+// Looks for any bridge to Java through the real global object.
+function FindProxyForURL(url, host) {
+  var g = this.constructor.constructor("return this")();
+  var names = ["Packages", "java", "javax", "org", "com", "getClass", "JavaAdapter", "JavaImporter", "importClass", "importPackage", "load", "print", "readFile", "runCommand"];
+  for (var i = 0; i < names.length; i++) {
+    if (typeof g[names[i]] !== "undefined") return "PROXY leaked-" + names[i] + ":1";
+  }
+  try { var s = "".getClass(); return "PROXY leaked-getClass:1"; } catch (e) {}
+  return "DIRECT";
+}
