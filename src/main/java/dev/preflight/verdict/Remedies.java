@@ -2,10 +2,67 @@ package dev.preflight.verdict;
 
 import dev.preflight.catalog.Endpoint;
 import dev.preflight.probe.Cause;
+import dev.preflight.probe.Route;
+import java.time.Duration;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** The default one-sentence remedy for each cause, naming the rule a network team must change. */
 public final class Remedies {
   private Remedies() {}
+
+  /**
+   * The remedy for a live probe's finding, refined with what the probe saw: the inspecting product
+   * by name, the proxy the request went through, the tolerated skew. Falls back to {@link
+   * #forCause} where nothing more specific is known.
+   *
+   * @param route the route the probe took
+   * @param tlsNames the leaf issuer and chain root the handshake showed, when known
+   */
+  public static String forProbe(
+      Cause cause, Endpoint endpoint, Route route, Duration maxSkew, @Nullable String... tlsNames) {
+    String proxy = route.isDirect() ? null : route.host() + ":" + route.port();
+    return switch (cause) {
+      case TLS_INTERCEPTED -> intercepted(endpoint, InspectionProducts.identify(tlsNames));
+      case PROXY_UNREACHABLE ->
+          proxy == null
+              ? forCause(cause, endpoint)
+              : "Make the proxy " + proxy + " reachable from this network or correct its address.";
+      case HTTP_PROXY_AUTH_REQUIRED ->
+          proxy == null
+              ? forCause(cause, endpoint)
+              : "Let "
+                  + endpoint.pattern()
+                  + " through the proxy "
+                  + proxy
+                  + " without authentication: devices in OOBE have no credentials.";
+      case HTTP_BLOCKED ->
+          "Allow " + endpoint.pattern() + " on " + (proxy == null ? "the firewall" : proxy) + ".";
+      case CLOCK_SKEW ->
+          "Synchronise this machine and the network's clocks with time.windows.com; Kerberos and"
+              + " token validation fail beyond "
+              + Durations.human(maxSkew)
+              + " of skew.";
+      case DC_UNREACHABLE ->
+          "Allow "
+              + endpoint.protocol().id().toUpperCase(java.util.Locale.ROOT)
+              + " (TCP "
+              + endpoint.port()
+              + ") from the provisioning network to the domain controller "
+              + endpoint.host()
+              + ".";
+      default -> forCause(cause, endpoint);
+    };
+  }
+
+  private static String intercepted(Endpoint endpoint, Optional<String> product) {
+    String where = product.map(p -> "on the " + p + " inspection policy").orElse("on the proxy");
+    String why =
+        endpoint.inspectionUnsupported()
+            ? "; Microsoft does not support inspecting it."
+            : " (bypass or splice it).";
+    return "Exempt " + endpoint.pattern() + " from TLS inspection " + where + why;
+  }
 
   public static String forCause(Cause cause, Endpoint endpoint) {
     String rule = endpoint.pattern();

@@ -1,0 +1,240 @@
+package dev.preflight.cli;
+
+import dev.preflight.catalog.Catalog;
+import dev.preflight.catalog.CatalogLoader;
+import dev.preflight.common.InputException;
+import dev.preflight.probe.ProbeContext;
+import dev.preflight.report.JsonReportRenderer;
+import dev.preflight.report.ReportRenderer;
+import dev.preflight.report.TextReportRenderer;
+import dev.preflight.run.CaFile;
+import dev.preflight.run.CheckSettings;
+import dev.preflight.run.EnvironmentProxy;
+import dev.preflight.run.FixedProxy;
+import dev.preflight.run.ProxyAddress;
+import dev.preflight.run.RouteSelector;
+import dev.preflight.run.SystemCheck;
+import dev.preflight.verdict.Report;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code preflight check}: probes every endpoint the chosen scenarios need from this machine, all
+ * at once, and prints the judged report. Its exit code is the verdict (0, 1, 2); bad options and
+ * unreadable files are 3 through {@link ExitCodes}.
+ */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Probes the live network from this machine and judges Windows Autopilot readiness.",
+      "Every endpoint is probed at once; the run takes about one --timeout."
+    })
+final class CheckCommand implements Callable<Integer> {
+  enum Format {
+    TEXT,
+    JSON
+  }
+
+  @Mixin SelectionOptions selection = new SelectionOptions();
+
+  @Option(
+      names = "--proxy",
+      paramLabel = "URL",
+      description = "HTTP proxy for HTTP(S) probes (http://host:port, no credentials).")
+  @Nullable String proxy;
+
+  @Option(
+      names = "--pac",
+      paramLabel = "FILE|URL",
+      description = "Proxy auto-config script deciding the route of each URL.")
+  @Nullable String pac;
+
+  @Option(
+      names = "--dns-server",
+      paramLabel = "HOST[:PORT]",
+      converter = HostPortConverter.class,
+      description = "Ask this DNS server (an IP address) instead of the system resolver.")
+  @Nullable InetSocketAddress dnsServer;
+
+  @Option(
+      names = "--ca-file",
+      paramLabel = "PEM",
+      description = "Extra root certificates accepted as legitimate public roots; repeatable.")
+  List<Path> caFiles = new ArrayList<>();
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      defaultValue = "5s",
+      converter = DurationConverter.class,
+      description = "Per-probe deadline: 500ms, 5s, 2m or ISO-8601 (default: ${DEFAULT-VALUE}).")
+  Duration timeout = Duration.ofSeconds(5);
+
+  @Option(
+      names = "--max-skew",
+      paramLabel = "DURATION",
+      defaultValue = "5m",
+      converter = DurationConverter.class,
+      description = "Largest tolerated clock offset (default: ${DEFAULT-VALUE}).")
+  Duration maxSkew = Duration.ofMinutes(5);
+
+  @Option(
+      names = "--parallelism",
+      paramLabel = "N",
+      description = "Most probes in flight at once (default: all).")
+  @Nullable Integer parallelism;
+
+  @Option(
+      names = "--domain",
+      paramLabel = "NAME",
+      converter = DomainConverter.class,
+      description = "Active Directory domain, for --scenario hybrid-join.")
+  @Nullable String domain;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "text (default) or json.")
+  Format format = Format.TEXT;
+
+  @Option(
+      names = "--output",
+      paramLabel = "FILE",
+      description = "Write the report to FILE instead of standard output.")
+  @Nullable Path output;
+
+  @ParentCommand @Nullable PreflightCommand parent;
+
+  @Spec @Nullable CommandSpec spec;
+
+  private final Map<String, String> environment;
+
+  CheckCommand() {
+    this(System.getenv());
+  }
+
+  CheckCommand(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter err = spec().commandLine().getErr();
+    boolean debug = parent != null && parent.debug;
+    checkOutputWritable();
+    CheckSettings settings = settings(debug);
+    Catalog catalog = CatalogLoader.load(selection.catalogFiles);
+    Streams streams = Streams.detect(environment, output == null);
+    RunObserver observer = new RunObserver(err, streams.progress(), debug);
+    ProbeContext context = SystemCheck.context(settings, observer);
+    settings = withRoutes(settings, context);
+    Report report = SystemCheck.create(context, Version.current()).run(catalog, settings, observer);
+    observer.done();
+    write(
+        report,
+        format == Format.TEXT
+            ? new TextReportRenderer(streams.colour())
+            : new JsonReportRenderer());
+    return report.verdict().exitCode();
+  }
+
+  private CheckSettings settings(boolean debug) {
+    if (proxy != null && pac != null) {
+      throw new InputException("--proxy", "give either --proxy or --pac, not both");
+    }
+    if (parallelism != null && parallelism < 1) {
+      throw new InputException("--parallelism", "must be at least 1, not " + parallelism);
+    }
+    List<X509Certificate> roots = new ArrayList<>();
+    caFiles.forEach(file -> roots.addAll(CaFile.read(file)));
+    RouteSelector routes =
+        proxy != null
+            ? new FixedProxy(ProxyAddress.parse("--proxy", proxy))
+            : EnvironmentProxy.from(environment).orElse(RouteSelector.DIRECT);
+    return new CheckSettings(
+        selection.scenarioList(),
+        selection.tpm,
+        domain,
+        timeout,
+        maxSkew,
+        parallelism == null ? 0 : parallelism,
+        routes,
+        dnsServer,
+        roots);
+  }
+
+  /** The PAC script needs the run's resolver for its DNS helpers, so it is loaded last. */
+  private CheckSettings withRoutes(CheckSettings s, ProbeContext context) {
+    if (pac == null) {
+      return s;
+    }
+    RouteSelector routes = SystemCheck.pac(pac, timeout, context.resolver());
+    return new CheckSettings(
+        s.scenarios(),
+        s.tpm(),
+        s.domain(),
+        s.timeout(),
+        s.maxSkew(),
+        s.parallelism(),
+        routes,
+        s.dnsServer(),
+        s.extraRoots());
+  }
+
+  private void checkOutputWritable() {
+    if (output == null) {
+      return;
+    }
+    Path parentDir = output.toAbsolutePath().getParent();
+    if (Files.isDirectory(output)) {
+      throw new InputException(output.toString(), "is a directory; --output needs a file name");
+    }
+    if (parentDir == null || !Files.isDirectory(parentDir) || !Files.isWritable(parentDir)) {
+      throw new InputException(
+          output.toString(), "cannot write here: the directory is missing or read-only");
+    }
+  }
+
+  private void write(Report report, ReportRenderer renderer) throws IOException {
+    if (output == null) {
+      PrintWriter out = spec().commandLine().getOut();
+      renderer.render(report, out);
+      out.flush();
+      return;
+    }
+    try (Writer file = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+      renderer.render(report, file);
+    } catch (IOException e) {
+      throw new InputException(
+          output.toString(), 0, "cannot write the report: " + e.getMessage(), e);
+    }
+  }
+
+  private CommandSpec spec() {
+    if (spec == null) {
+      throw new IllegalStateException("picocli did not inject the command spec");
+    }
+    return spec;
+  }
+}

@@ -1,0 +1,57 @@
+package dev.preflight.probe;
+
+import dev.preflight.probe.net.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A total time budget on a monotonic clock. Every blocking call of a probe gets {@link
+ * #capped(Duration)} or {@link #remaining()}, so a probe never runs longer than its budget however
+ * many phases it has. Immutable and safe to share.
+ */
+public final class Deadline {
+  private final Clock clock;
+  private final long startNanos;
+  private final long budgetNanos;
+
+  private Deadline(Clock clock, Duration budget) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.startNanos = clock.nanoTime();
+    this.budgetNanos = budget.toNanos();
+  }
+
+  /** A deadline {@code budget} from now. */
+  public static Deadline start(Clock clock, Duration budget) {
+    if (budget.isNegative()) {
+      throw new IllegalArgumentException("budget must not be negative: " + budget);
+    }
+    return new Deadline(clock, budget);
+  }
+
+  /** The time left, never negative. */
+  public Duration remaining() {
+    long left = budgetNanos - (clock.nanoTime() - startNanos);
+    return Duration.ofNanos(Math.max(0, left));
+  }
+
+  /** The time left, but at most {@code max}: a phase's own limit inside the total budget. */
+  public Duration capped(Duration max) {
+    Duration remaining = remaining();
+    return remaining.compareTo(max) < 0 ? remaining : max;
+  }
+
+  /** True once the budget is spent. */
+  public boolean expired() {
+    return remaining().isZero();
+  }
+
+  /** Time since the deadline started. */
+  public Duration elapsed() {
+    return Duration.ofNanos(clock.nanoTime() - startNanos);
+  }
+
+  /** The whole budget. */
+  public Duration budget() {
+    return Duration.ofNanos(budgetNanos);
+  }
+}

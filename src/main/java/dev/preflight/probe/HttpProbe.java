@@ -1,0 +1,155 @@
+package dev.preflight.probe;
+
+import dev.preflight.catalog.Endpoint;
+import dev.preflight.probe.FailureClassifier.Peer;
+import dev.preflight.probe.net.Connection;
+import dev.preflight.probe.net.TlsSession;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One HTTP/1.1 GET over its own socket, so that every phase has the probe's deadline and the route
+ * is under control: RESOLVE, CONNECT, then for {@code https} TLS_HANDSHAKE (through a CONNECT
+ * tunnel, PROXY_TUNNEL, when routed via a proxy), then REQUEST and RESPONSE. Redirects are never
+ * followed. Through a proxy the target's name is the proxy's to resolve, so no local RESOLVE of it
+ * happens: networks that only let the proxy resolve public names are common and correct.
+ */
+final class HttpProbe implements Probe {
+  static final String USER_AGENT = "preflight";
+
+  private final boolean tls;
+
+  HttpProbe(boolean tls) {
+    this.tls = tls;
+  }
+
+  @Override
+  public ProbeResult run(ProbeTarget target, ProbeContext context) {
+    ProbeRun run = new ProbeRun(target, context);
+    Endpoint endpoint = target.endpoint();
+    boolean viaProxy = !target.route().isDirect();
+    try (Connection connection = connect(run, endpoint, viaProxy)) {
+      if (tls) {
+        if (viaProxy) {
+          ProxyTunnel.open(run, connection, endpoint.host(), endpoint.port());
+        }
+        handshake(run, connection, endpoint);
+      }
+      exchange(run, connection, endpoint, viaProxy && !tls);
+      return run.passed();
+    } catch (ProbeAbort abort) {
+      return run.failed(abort.failure());
+    }
+  }
+
+  private static Connection connect(ProbeRun run, Endpoint endpoint, boolean viaProxy)
+      throws ProbeAbort {
+    return viaProxy
+        ? Dialer.proxy(run)
+        : Dialer.direct(run, endpoint.host(), endpoint.port(), Peer.ORIGIN);
+  }
+
+  private static void handshake(ProbeRun run, Connection connection, Endpoint endpoint)
+      throws ProbeAbort {
+    String host = endpoint.host();
+    String subject = ProxyTunnel.authority(host, endpoint.port());
+    run.start(Phase.TLS_HANDSHAKE);
+    TlsSession session =
+        run.attempt(
+            Phase.TLS_HANDSHAKE,
+            Peer.ORIGIN,
+            subject,
+            () -> connection.startTls(host, run.deadline().remaining()));
+    ChainJudge judge = new ChainJudge(PublicRoots.jdk(), run.context().extraRoots());
+    ChainJudge.Path path = judge.path(session.chain());
+    recordTls(run, session, path);
+    ProbeFailure failure = judge.judge(path, host, endpoint.roots(), run.context().clock().now());
+    if (failure != null) {
+      throw run.abort(failure);
+    }
+    run.end(Phase.TLS_HANDSHAKE);
+  }
+
+  private static void recordTls(ProbeRun run, TlsSession session, ChainJudge.Path path) {
+    X509Certificate leaf = session.chain().get(0);
+    X509Certificate root = path.anchor() != null ? path.anchor() : path.top();
+    run.fact(Fact.TLS_PROTOCOL, session.protocol());
+    run.fact(Fact.TLS_ISSUER, ChainJudge.name(leaf.getIssuerX500Principal().getName()));
+    run.fact(Fact.TLS_ROOT, ChainJudge.name(root));
+    run.fact(Fact.TLS_NOT_AFTER, leaf.getNotAfter().toInstant().toString());
+  }
+
+  private void exchange(ProbeRun run, Connection connection, Endpoint endpoint, boolean absolute)
+      throws ProbeAbort {
+    String subject = endpoint.target();
+    byte[] request = request(endpoint, absolute).getBytes(StandardCharsets.ISO_8859_1);
+    run.phase(
+        Phase.REQUEST,
+        Peer.ORIGIN,
+        subject,
+        () -> {
+          OutputStream out = connection.output();
+          out.write(request);
+          out.flush();
+          return request.length;
+        });
+    boolean wantBody = endpoint.expect().body() != null;
+    run.start(Phase.RESPONSE);
+    HttpResponse response =
+        run.attempt(
+            Phase.RESPONSE,
+            Peer.ORIGIN,
+            subject,
+            () -> new ResponseReader(connection, run.deadline(), true).read(wantBody));
+    run.fact(Fact.HTTP_STATUS, Integer.toString(response.status()));
+    response.header("Date").map(HttpProbe::isoDate).ifPresent(d -> run.fact(Fact.HTTP_DATE, d));
+    ProbeFailure failure = HttpJudge.judge(response, endpoint.expect(), subject);
+    if (failure != null) {
+      throw run.abort(failure);
+    }
+    run.end(Phase.RESPONSE);
+    String via = run.target().route().isDirect() ? "" : " via " + run.target().route();
+    run.fact(Fact.DETAIL, "HTTP " + response.status() + " from " + endpoint.host() + via);
+  }
+
+  private String request(Endpoint endpoint, boolean absolute) {
+    int defaultPort = tls ? 443 : 80;
+    String authority =
+        endpoint.port() == defaultPort
+            ? hostForUri(endpoint.host())
+            : ProxyTunnel.authority(endpoint.host(), endpoint.port());
+    String path = endpoint.path() == null ? "/" : endpoint.path();
+    String target = absolute ? "http://" + authority + path : path;
+    return "GET "
+        + target
+        + " HTTP/1.1\r\n"
+        + "Host: "
+        + authority
+        + "\r\n"
+        + "User-Agent: "
+        + USER_AGENT
+        + "\r\n"
+        + "Accept: */*\r\n"
+        + "Connection: close\r\n"
+        + "\r\n";
+  }
+
+  private static String hostForUri(String host) {
+    return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+  }
+
+  private static @Nullable String isoDate(String value) {
+    try {
+      return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+          .toInstant()
+          .toString();
+    } catch (DateTimeParseException e) {
+      return null; // an unreadable Date says nothing about the clock
+    }
+  }
+}

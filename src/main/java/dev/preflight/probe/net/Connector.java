@@ -1,0 +1,42 @@
+package dev.preflight.probe.net;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * Opens TCP connections and runs single UDP request/response exchanges. It never looks up names:
+ * callers resolve first, so the address and family used are always known.
+ */
+public interface Connector {
+  /**
+   * Connects to {@code address:port}.
+   *
+   * @throws java.net.ConnectException when the peer refuses (RST)
+   * @throws java.net.SocketTimeoutException when nothing answers within {@code timeout}
+   * @throws java.net.NoRouteToHostException or a {@link java.net.SocketException} saying
+   *     "unreachable" when there is no route
+   */
+  Connection connect(IpAddress address, int port, Duration timeout) throws IOException;
+
+  /**
+   * Sends one datagram to {@code address:port} and returns the first reply from that peer,
+   * truncated to 4 KiB.
+   *
+   * @throws java.net.SocketTimeoutException when no reply arrives within {@code timeout}
+   * @throws java.net.PortUnreachableException when the peer's port is closed (ICMP)
+   */
+  byte[] exchange(IpAddress address, int port, byte[] request, Duration timeout) throws IOException;
+
+  /** Plain sockets from the default local address. */
+  static Connector system() {
+    return new SocketConnector(null);
+  }
+
+  /**
+   * Plain sockets bound to {@code local} before connecting, as a multi-homed host picks its
+   * interface ({@code curl --interface}).
+   */
+  static Connector boundTo(IpAddress local) {
+    return new SocketConnector(local);
+  }
+}

@@ -1,0 +1,37 @@
+package dev.preflight.probe.net;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Asks DNS one question. Implementations never block longer than the given timeout: a question that
+ * gets no answer in time ends in a {@link java.net.SocketTimeoutException}.
+ */
+public interface Resolver {
+  /**
+   * Sends one query for {@code name} (absolute; a trailing dot is optional).
+   *
+   * @throws java.net.SocketTimeoutException when no answer arrives within {@code timeout}
+   * @throws IOException when the resolver cannot be asked at all
+   */
+  DnsAnswer query(String name, RecordType type, Duration timeout) throws IOException;
+
+  /** The servers asked, as {@code host:port}, for the report's environment. */
+  List<String> servers();
+
+  /**
+   * The resolver the tool uses: {@code server} when given ({@code --dns-server}), else the
+   * nameservers of the system configuration ({@code /etc/resolv.conf} and its equivalents), else,
+   * when none is configured, the JDK's own name lookup in a virtual thread with a bounded wait.
+   */
+  static Resolver system(@Nullable InetSocketAddress server) {
+    if (server != null) {
+      return new DnsjavaResolver(List.of(server));
+    }
+    List<InetSocketAddress> configured = DnsjavaResolver.systemServers();
+    return configured.isEmpty() ? new JdkResolver() : new DnsjavaResolver(configured);
+  }
+}

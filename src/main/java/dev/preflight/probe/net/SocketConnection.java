@@ -1,0 +1,140 @@
+package dev.preflight.probe.net;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.security.GeneralSecurityException;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import org.jspecify.annotations.Nullable;
+
+/** {@link Connection} over a {@link Socket}, upgraded in place to an {@link SSLSocket}. */
+final class SocketConnection implements Connection {
+  private final Socket plain;
+  private final IpAddress address;
+  private final int port;
+  private final AtomicBoolean aborted = new AtomicBoolean();
+  private volatile Socket socket;
+  private volatile @Nullable Thread watchdog;
+
+  SocketConnection(Socket plain, IpAddress address, int port) {
+    this.plain = plain;
+    this.socket = plain;
+    this.address = address;
+    this.port = port;
+  }
+
+  @Override
+  public IpAddress address() {
+    return address;
+  }
+
+  @Override
+  public int port() {
+    return port;
+  }
+
+  @Override
+  public InputStream input() throws IOException {
+    return socket.getInputStream();
+  }
+
+  @Override
+  public OutputStream output() throws IOException {
+    return socket.getOutputStream();
+  }
+
+  @Override
+  public void readTimeout(Duration timeout) throws IOException {
+    socket.setSoTimeout(SocketConnector.millis(timeout));
+  }
+
+  @Override
+  public TlsSession startTls(@Nullable String serverName, Duration timeout) throws IOException {
+    String peer = serverName != null ? serverName : address.text();
+    SSLSocket tls = (SSLSocket) context().getSocketFactory().createSocket(plain, peer, port, true);
+    socket = tls;
+    SSLParameters parameters = tls.getSSLParameters();
+    if (serverName != null && !IpAddress.isLiteral(serverName)) {
+      parameters.setServerNames(List.of(sniName(serverName)));
+    }
+    tls.setSSLParameters(parameters);
+    tls.setSoTimeout(SocketConnector.millis(timeout));
+    tls.startHandshake();
+    List<X509Certificate> chain = new ArrayList<>();
+    for (Certificate certificate : tls.getSession().getPeerCertificates()) {
+      chain.add((X509Certificate) certificate);
+    }
+    return new TlsSession(tls.getSession().getProtocol(), tls.getSession().getCipherSuite(), chain);
+  }
+
+  @Override
+  public void abortAfter(Duration budget) {
+    Thread previous = watchdog;
+    if (previous != null) {
+      previous.interrupt();
+    }
+    watchdog = Thread.ofVirtual().name("abort-" + address + ":" + port).start(() -> expire(budget));
+  }
+
+  @Override
+  public boolean aborted() {
+    return aborted.get();
+  }
+
+  @Override
+  public void close() {
+    Thread current = watchdog;
+    if (current != null && current != Thread.currentThread()) {
+      current.interrupt();
+    }
+    closeQuietly();
+  }
+
+  private void expire(Duration budget) {
+    try {
+      Thread.sleep(budget);
+    } catch (InterruptedException e) {
+      return; // closed or re-armed in time
+    }
+    aborted.set(true);
+    closeQuietly();
+  }
+
+  private void closeQuietly() {
+    try {
+      socket.close();
+      plain.close();
+    } catch (IOException e) {
+      // Closing is best effort: the connection is discarded either way.
+    }
+  }
+
+  private static SNIHostName sniName(String serverName) throws IOException {
+    try {
+      return new SNIHostName(serverName);
+    } catch (IllegalArgumentException e) {
+      throw new IOException("not a valid TLS server name: " + serverName, e);
+    }
+  }
+
+  private static SSLContext context() throws IOException {
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, new TrustManager[] {CapturingTrustManager.INSTANCE}, null);
+      return context;
+    } catch (GeneralSecurityException e) {
+      throw new IOException("TLS is not available in this JVM", e);
+    }
+  }
+}

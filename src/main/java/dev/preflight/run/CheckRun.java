@@ -1,0 +1,194 @@
+package dev.preflight.run;
+
+import dev.preflight.catalog.Catalog;
+import dev.preflight.catalog.Endpoint;
+import dev.preflight.probe.Fact;
+import dev.preflight.probe.ProbeResult;
+import dev.preflight.probe.ProbeTarget;
+import dev.preflight.verdict.ClockJudge;
+import dev.preflight.verdict.EndpointResult;
+import dev.preflight.verdict.Environment;
+import dev.preflight.verdict.Judge;
+import dev.preflight.verdict.ProbeJudge;
+import dev.preflight.verdict.Report;
+import dev.preflight.verdict.Sentences;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One {@code preflight check}: plan, probe everything at once, judge, and assemble the report.
+ *
+ * <p>The run is bounded: every probe has the per-probe timeout, and the run as a whole waits at
+ * most that timeout (once per wave when {@code --parallelism} queues probes) plus a small margin.
+ * Hybrid join's domain-controller probes start as soon as the DC locator lookup answers, while the
+ * other probes run, so they cost at most one extra timeout.
+ */
+public final class CheckRun {
+  private final ProbeRunner.Executor probes;
+  private final ProbeRunner.Executor dcLocator;
+  private final List<String> dnsServers;
+  private final Clock clock;
+  private final String toolVersion;
+
+  /**
+   * @param probes runs one probe of any protocol, bounded by the per-probe timeout
+   * @param dcLocator looks up a DC locator SRV name; a passing result lists the domain controllers
+   *     in {@link Fact#ADDRESSES}, best first
+   * @param dnsServers the DNS servers the probes ask, for the report's environment
+   */
+  public CheckRun(
+      ProbeRunner.Executor probes,
+      ProbeRunner.Executor dcLocator,
+      List<String> dnsServers,
+      Clock clock,
+      String toolVersion) {
+    this.probes = Objects.requireNonNull(probes, "probes");
+    this.dcLocator = Objects.requireNonNull(dcLocator, "dcLocator");
+    this.dnsServers = List.copyOf(dnsServers);
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.toolVersion = Objects.requireNonNull(toolVersion, "toolVersion");
+  }
+
+  /** Runs the check and returns its report; network trouble never throws, it is judged. */
+  public Report run(Catalog catalog, CheckSettings settings, ProgressListener listener) {
+    Instant started = clock.instant();
+    long startNanos = System.nanoTime();
+    Plan plan = Planner.plan(catalog, settings);
+    listener.planned(plan.targets().size() + (plan.discovery() == null ? 0 : 1));
+    ProbeRunner runner = new ProbeRunner(probes, settings.parallelism(), clock, listener);
+    List<ProbeOutcome> outcomes = new ArrayList<>();
+    // Not try-with-resources: close() would wait for a stuck thread; shutdownNow does not.
+    ExecutorService side = Executors.newVirtualThreadPerTaskExecutor();
+    try {
+      CompletableFuture<List<ProbeOutcome>> discovery =
+          plan.discovery() == null
+              ? CompletableFuture.completedFuture(List.of())
+              : CompletableFuture.supplyAsync(
+                  () -> discover(plan.discovery(), runner, settings, listener), side);
+      outcomes.addAll(runner.run(plan.targets(), bound(settings, plan.targets().size())));
+      outcomes.addAll(await(discovery, settings));
+    } finally {
+      side.shutdownNow();
+    }
+    Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
+    return judge(catalog, settings, plan, outcomes, started, duration);
+  }
+
+  private List<ProbeOutcome> discover(
+      DcDiscovery discovery,
+      ProbeRunner runner,
+      CheckSettings settings,
+      ProgressListener listener) {
+    List<ProbeOutcome> outcomes =
+        new ArrayList<>(
+            runner.with(dcLocator).run(List.of(discovery.locator()), bound(settings, 1)));
+    ProbeResult located = outcomes.get(0).result();
+    if (located == null || !located.passed()) {
+      return outcomes;
+    }
+    List<String> controllers =
+        located.fact(Fact.ADDRESSES).stream()
+            .flatMap(s -> java.util.Arrays.stream(s.split(",")))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .toList();
+    List<ProbeTarget> targets = discovery.targetsFor(controllers);
+    listener.planned(targets.size());
+    outcomes.addAll(runner.run(targets, bound(settings, targets.size())));
+    return outcomes;
+  }
+
+  private static List<ProbeOutcome> await(
+      CompletableFuture<List<ProbeOutcome>> discovery, CheckSettings settings) {
+    // The discovery bounds itself; this wait only guards against a bug there.
+    Duration limit = bound(settings, 1).multipliedBy(3);
+    try {
+      return discovery.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return List.of();
+    } catch (ExecutionException | TimeoutException e) {
+      discovery.cancel(true);
+      return List.of();
+    }
+  }
+
+  /**
+   * How long the run waits for {@code count} probes: the per-probe timeout once per wave of {@code
+   * --parallelism} probes, plus a margin of half a second and a fifth of the timeout for thread
+   * start-up and the probes' own bookkeeping after their deadline.
+   */
+  static Duration bound(CheckSettings settings, int count) {
+    int parallelism = settings.parallelism();
+    long waves = parallelism <= 0 ? 1 : Math.max(1, (count + parallelism - 1) / parallelism);
+    Duration margin = Duration.ofMillis(500).plus(settings.timeout().dividedBy(5));
+    return settings.timeout().multipliedBy(waves).plus(margin);
+  }
+
+  private Report judge(
+      Catalog catalog,
+      CheckSettings settings,
+      Plan plan,
+      List<ProbeOutcome> outcomes,
+      Instant started,
+      Duration duration) {
+    ProbeJudge probeJudge = new ProbeJudge(settings.maxSkew());
+    Set<String> warnings = new LinkedHashSet<>(plan.warnings());
+    List<EndpointResult> results = new ArrayList<>(plan.settled());
+    List<ProbeResult> probed = new ArrayList<>();
+    for (ProbeOutcome outcome : outcomes) {
+      ProbeResult result = outcome.result();
+      if (result != null) {
+        probed.add(result);
+        results.add(probeJudge.judge(result));
+      } else {
+        results.add(abandoned(outcome));
+        warnings.add(
+            "Some probes did not finish or failed unexpectedly; their endpoints are marked SKIP"
+                + " and were not judged.");
+      }
+    }
+    ClockJudge.Finding clockFinding =
+        new ClockJudge(settings.maxSkew()).judge(probed, ClockSamples.from(outcomes));
+    warnings.addAll(clockFinding.warnings());
+    Environment environment =
+        new Environment(settings.routes().describe(), dnsServers, clockFinding.offsetMs());
+    return Judge.judge(
+        Report.Mode.CHECK,
+        toolVersion,
+        catalog,
+        settings.scenarios(),
+        inCatalogOrder(catalog, results),
+        environment,
+        List.copyOf(warnings),
+        started,
+        duration);
+  }
+
+  private static EndpointResult abandoned(ProbeOutcome outcome) {
+    ProbeTarget target = outcome.target();
+    return EndpointResult.skip(target.endpoint(), Sentences.oneLine(outcome.abandoned()))
+        .withRoute(target.route().toString());
+  }
+
+  private static List<EndpointResult> inCatalogOrder(
+      Catalog catalog, List<EndpointResult> results) {
+    List<String> ids = catalog.endpoints().stream().map(Endpoint::id).toList();
+    return results.stream()
+        .sorted(Comparator.comparingInt(r -> ids.indexOf(r.endpoint().id())))
+        .toList();
+  }
+}

@@ -1,0 +1,61 @@
+package dev.preflight.run;
+
+import dev.preflight.probe.net.DnsAnswer;
+import dev.preflight.probe.net.IpAddress;
+import dev.preflight.probe.net.RecordType;
+import dev.preflight.probe.net.Resolver;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Answers a PAC script's DNS helpers with the run's resolver, within one time budget for the whole
+ * route selection. The PAC sandbox does not count DNS waits against its own limits, and scripts
+ * often call {@code dnsResolve} for every URL, so without a shared budget a dead DNS server would
+ * cost one timeout per endpoint before probing even starts. Once the budget is spent, names are
+ * answered as unresolvable and {@link #exhausted} turns true. Answers are cached per name.
+ */
+final class PacDnsBudget {
+  private final Resolver resolver;
+  private final Duration perLookup;
+  private final long deadlineNanos;
+  private final Map<String, List<String>> cache = new ConcurrentHashMap<>();
+  private final AtomicBoolean exhausted = new AtomicBoolean();
+
+  PacDnsBudget(Resolver resolver, Duration budget) {
+    this.resolver = resolver;
+    this.perLookup = budget;
+    this.deadlineNanos = System.nanoTime() + budget.toNanos();
+  }
+
+  List<String> lookup(String host) {
+    return cache.computeIfAbsent(host, this::resolve);
+  }
+
+  boolean exhausted() {
+    return exhausted.get();
+  }
+
+  private List<String> resolve(String host) {
+    List<String> addresses = new ArrayList<>();
+    for (RecordType type : List.of(RecordType.A, RecordType.AAAA)) {
+      long left = deadlineNanos - System.nanoTime();
+      if (left <= 0) {
+        exhausted.set(true);
+        return addresses;
+      }
+      try {
+        Duration wait = Duration.ofNanos(Math.min(left, perLookup.toNanos()));
+        DnsAnswer answer = resolver.query(host, type, wait);
+        answer.addresses().stream().map(IpAddress::text).forEach(addresses::add);
+      } catch (IOException e) {
+        // An unanswered lookup is "does not resolve" to the script, as in a browser.
+      }
+    }
+    return addresses;
+  }
+}

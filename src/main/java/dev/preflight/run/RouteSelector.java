@@ -1,0 +1,39 @@
+package dev.preflight.run;
+
+import dev.preflight.catalog.Endpoint;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Chooses how an HTTP or HTTPS request for an endpoint leaves this machine: directly, through an
+ * explicit proxy, through the proxy named by the environment, or as a PAC script decides.
+ *
+ * <p>It is consulted for {@code http} and {@code https} entries only: NTP, DNS, LDAP, Kerberos and
+ * raw TCP never go through an HTTP proxy (see {@link Routes#choose}).
+ */
+public interface RouteSelector {
+  /** The route for a request to {@code endpoint.target()}. */
+  RouteChoice select(Endpoint endpoint);
+
+  /** The proxy setting as the report's {@code environment.proxy} shows it, or null for none. */
+  @Nullable String describe();
+
+  /** What the selector could not decide reliably, one sentence each; asked after planning. */
+  default List<String> warnings() {
+    return List.of();
+  }
+
+  /** Every request goes out directly. */
+  RouteSelector DIRECT =
+      new RouteSelector() {
+        @Override
+        public RouteChoice select(Endpoint endpoint) {
+          return RouteChoice.DIRECT;
+        }
+
+        @Override
+        public @Nullable String describe() {
+          return null;
+        }
+      };
+}

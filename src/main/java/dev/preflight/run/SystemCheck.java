@@ -1,0 +1,82 @@
+package dev.preflight.run;
+
+import dev.preflight.policy.pac.PacEngine;
+import dev.preflight.policy.pac.PacEnvironment;
+import dev.preflight.policy.pac.PacResolver;
+import dev.preflight.policy.pac.PacScript;
+import dev.preflight.probe.DomainControllers;
+import dev.preflight.probe.Fact;
+import dev.preflight.probe.ProbeContext;
+import dev.preflight.probe.ProbeListener;
+import dev.preflight.probe.ProbeResult;
+import dev.preflight.probe.Probes;
+import dev.preflight.probe.net.Resolver;
+import dev.preflight.probe.net.ServiceRecord;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Wires a {@link CheckRun} to the real network: the probes, the resolver and the PAC sandbox. */
+public final class SystemCheck {
+  private SystemCheck() {}
+
+  /** A check run whose probes use {@code context} (system seams plus any listener). */
+  public static CheckRun create(ProbeContext context, String toolVersion) {
+    return new CheckRun(
+        target -> Probes.run(target, context),
+        target -> located(DomainControllers.discover(target, context)),
+        context.resolver().servers(),
+        Clock.systemUTC(),
+        toolVersion);
+  }
+
+  /** The probe context for {@code settings}, reporting phases to {@code listener}. */
+  public static ProbeContext context(CheckSettings settings, ProbeListener listener) {
+    return ProbeContext.system(
+            settings.timeout(), settings.extraRoots(), settings.maxSkew(), settings.dnsServer())
+        .withListener(listener);
+  }
+
+  /** Lists the controllers found in the result's addresses fact, best first. */
+  private static ProbeResult located(DomainControllers.Discovery discovery) {
+    ProbeResult result = discovery.result();
+    if (!result.passed() || discovery.controllers().isEmpty()) {
+      return result;
+    }
+    Map<Fact, String> facts = new EnumMap<>(Fact.class);
+    facts.putAll(result.facts());
+    facts.put(
+        Fact.ADDRESSES,
+        discovery.controllers().stream().map(ServiceRecord::host).collect(Collectors.joining(",")));
+    return new ProbeResult(result.target(), null, result.timings(), facts);
+  }
+
+  /**
+   * Loads the PAC script from a file or an {@code http(s)} URL. Its DNS helpers use the run's
+   * resolver, all lookups together bounded by {@code timeout}.
+   */
+  public static PacRoutes pac(String fileOrUrl, Duration timeout, Resolver resolver) {
+    String lower = fileOrUrl.toLowerCase(Locale.ROOT);
+    PacScript script =
+        lower.startsWith("http://") || lower.startsWith("https://")
+            ? PacScript.of(fileOrUrl, PacFetcher.fetch(url(fileOrUrl), timeout))
+            : PacScript.fromFile(Path.of(fileOrUrl));
+    PacDnsBudget dns = new PacDnsBudget(resolver, timeout);
+    PacEnvironment environment =
+        PacEnvironment.defaults().withResolver(PacResolver.system(dns::lookup));
+    return new PacRoutes(PacEngine.load(script, environment), fileOrUrl, dns::exhausted);
+  }
+
+  private static URI url(String text) {
+    try {
+      return URI.create(text);
+    } catch (IllegalArgumentException e) {
+      throw new dev.preflight.common.InputException("--pac", "'" + text + "' is not a valid URL");
+    }
+  }
+}

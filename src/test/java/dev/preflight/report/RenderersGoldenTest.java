@@ -1,0 +1,75 @@
+package dev.preflight.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The renderers against golden files in {@code src/test/resources/golden/}. To change a golden file
+ * deliberately, run with {@code -Dgolden.update=true} and review the diff.
+ */
+class RenderersGoldenTest {
+  private static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+  private static String render(ReportRenderer renderer) throws IOException {
+    StringWriter out = new StringWriter();
+    renderer.render(SampleReports.blocked(), out);
+    return out.toString().replace(System.lineSeparator(), "\n");
+  }
+
+  private static void assertGolden(String name, String actual) throws IOException {
+    Path file = GOLDEN.resolve(name);
+    if (Boolean.getBoolean("golden.update")) {
+      Files.writeString(file, actual, StandardCharsets.UTF_8);
+    }
+    assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void textReportMatchesGolden() throws IOException {
+    assertGolden("check-blocked.txt", render(new TextReportRenderer(false)));
+  }
+
+  @Test
+  void colouredTextReportMatchesGolden() throws IOException {
+    String coloured = render(new TextReportRenderer(true));
+    assertGolden("check-blocked.ansi.txt", coloured);
+    assertThat(coloured.replaceAll("\u001b\\[[0-9;]*m", ""))
+        .isEqualTo(render(new TextReportRenderer(false)));
+  }
+
+  @Test
+  void plainTextHasNoEscapeSequences() throws IOException {
+    assertThat(render(new TextReportRenderer(false))).doesNotContain("\u001b");
+  }
+
+  @Test
+  void textPutsFailingServicesFirstAndTheVerdictLast() throws IOException {
+    String text = render(new TextReportRenderer(false));
+    assertThat(text.indexOf("Service autopilot")).isLessThan(text.indexOf("Service update"));
+    assertThat(text.indexOf("Service update")).isLessThan(text.indexOf("Service ad"));
+    assertThat(text.strip().lines().reduce((a, b) -> b).orElseThrow())
+        .startsWith("Verdict: BLOCKED (exit 2)");
+  }
+
+  @Test
+  void jsonReportMatchesGoldenAndTheContractShape() throws IOException {
+    String json = render(new JsonReportRenderer());
+    assertGolden("check-blocked.json", json);
+    JsonNode root = new ObjectMapper().readTree(json);
+    assertThat(root.get("schemaVersion").asInt()).isEqualTo(1);
+    assertThat(root.get("verdict").asText()).isEqualTo("BLOCKED");
+    assertThat(root.get("environment").get("clockOffsetMs").asLong()).isEqualTo(2000);
+    JsonNode ztd = root.get("services").get(0).get("endpoints").get(0);
+    assertThat(ztd.get("cause").asText()).isEqualTo("TLS_INTERCEPTED");
+    assertThat(ztd.get("route").asText()).isEqualTo("PROXY proxy.corp:3128");
+    assertThat(ztd.get("timings").get("httpMs").isNull()).isTrue();
+  }
+}

@@ -1,0 +1,270 @@
+package dev.preflight.verdict;
+
+import static dev.preflight.fixtures.Entries.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.preflight.catalog.Endpoint;
+import dev.preflight.catalog.Impact;
+import dev.preflight.catalog.Protocol;
+import dev.preflight.probe.Cause;
+import dev.preflight.probe.Fact;
+import dev.preflight.probe.Phase;
+import dev.preflight.probe.ProbeFailure;
+import dev.preflight.probe.ProbeResult;
+import dev.preflight.probe.ProbeTarget;
+import dev.preflight.probe.Route;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ProbeJudgeTest {
+  private static final ProbeJudge JUDGE = new ProbeJudge(Duration.ofMinutes(5));
+  private static final Endpoint MANAGE =
+      new Endpoint(
+          "intune",
+          "intune",
+          "enterpriseenrollment.manage.microsoft.com",
+          "*.manage.microsoft.com",
+          Protocol.HTTPS,
+          java.util.List.of(443),
+          "/",
+          Impact.BLOCKING,
+          java.util.Set.of(dev.preflight.catalog.Scenario.USER_DRIVEN),
+          java.util.Set.of(),
+          true,
+          java.util.List.of(),
+          dev.preflight.catalog.Expectation.NONE,
+          dev.preflight.fixtures.Entries.SOURCE,
+          null);
+  private static final Endpoint TIME =
+      entry("time", "time.windows.com", Protocol.NTP, 123, Impact.BLOCKING);
+  private static final Endpoint LDAP =
+      entry("dc-ldap", "dc1.corp.example", Protocol.LDAP, 389, Impact.BLOCKING);
+  private static final Route PROXY = Route.proxy("proxy.corp", 3128);
+
+  private static ProbeResult failed(Endpoint e, Route route, Cause cause, Phase phase) {
+    return new ProbeResult(
+        new ProbeTarget(e, route),
+        ProbeFailure.fail(cause, phase, "observed " + cause + "."),
+        Map.of(Phase.RESOLVE, Duration.ofMillis(3)),
+        Map.of());
+  }
+
+  /** Cause from the probe, the cause and remedy fragment the report must carry. */
+  static Stream<Arguments> causes() {
+    return Stream.of(
+        Arguments.of(
+            MANAGE,
+            Route.DIRECT,
+            Cause.DNS_NXDOMAIN,
+            Phase.RESOLVE,
+            Cause.DNS_NXDOMAIN,
+            "resolve public names"),
+        Arguments.of(
+            MANAGE,
+            Route.DIRECT,
+            Cause.DNS_SINKHOLE,
+            Phase.RESOLVE,
+            Cause.DNS_SINKHOLE,
+            "*.manage.microsoft.com"),
+        Arguments.of(
+            MANAGE, Route.DIRECT, Cause.TCP_TIMEOUT, Phase.CONNECT, Cause.TCP_TIMEOUT, "TCP 443"),
+        Arguments.of(
+            MANAGE, Route.DIRECT, Cause.TCP_REFUSED, Phase.CONNECT, Cause.TCP_REFUSED, "TCP 443"),
+        Arguments.of(
+            MANAGE,
+            Route.DIRECT,
+            Cause.TLS_INTERCEPTED,
+            Phase.TLS_HANDSHAKE,
+            Cause.TLS_INTERCEPTED,
+            "Microsoft does not support inspecting it"),
+        Arguments.of(
+            MANAGE,
+            Route.DIRECT,
+            Cause.TLS_UNTRUSTED,
+            Phase.TLS_HANDSHAKE,
+            Cause.TLS_UNTRUSTED,
+            "--ca-file"),
+        Arguments.of(
+            MANAGE,
+            Route.DIRECT,
+            Cause.TLS_TIMEOUT,
+            Phase.TLS_HANDSHAKE,
+            Cause.TLS_TIMEOUT,
+            "without protocol filtering"),
+        Arguments.of(
+            MANAGE,
+            PROXY,
+            Cause.HTTP_PROXY_AUTH_REQUIRED,
+            Phase.PROXY_TUNNEL,
+            Cause.HTTP_PROXY_AUTH_REQUIRED,
+            "through the proxy proxy.corp:3128 without authentication"),
+        Arguments.of(
+            MANAGE,
+            PROXY,
+            Cause.HTTP_BLOCKED,
+            Phase.PROXY_TUNNEL,
+            Cause.HTTP_BLOCKED,
+            "on proxy.corp:3128"),
+        Arguments.of(
+            MANAGE,
+            PROXY,
+            Cause.PROXY_UNREACHABLE,
+            Phase.CONNECT,
+            Cause.PROXY_UNREACHABLE,
+            "proxy.corp:3128 reachable"),
+        Arguments.of(
+            MANAGE,
+            Route.DIRECT,
+            Cause.HTTP_CAPTIVE_PORTAL,
+            Phase.RESPONSE,
+            Cause.HTTP_CAPTIVE_PORTAL,
+            "captive portal"),
+        Arguments.of(
+            TIME,
+            Route.DIRECT,
+            Cause.NTP_TIMEOUT,
+            Phase.NTP_EXCHANGE,
+            Cause.NTP_TIMEOUT,
+            "UDP 123"),
+        Arguments.of(
+            LDAP, Route.DIRECT, Cause.TCP_TIMEOUT, Phase.CONNECT, Cause.DC_UNREACHABLE, "TCP 389"),
+        Arguments.of(
+            LDAP,
+            Route.DIRECT,
+            Cause.TCP_REFUSED,
+            Phase.CONNECT,
+            Cause.DC_UNREACHABLE,
+            "dc1.corp.example"),
+        Arguments.of(
+            LDAP,
+            Route.DIRECT,
+            Cause.DNS_NXDOMAIN,
+            Phase.RESOLVE,
+            Cause.DNS_NXDOMAIN,
+            "dc1.corp.example"));
+  }
+
+  @ParameterizedTest(name = "{2} on {0} -> {4}")
+  @MethodSource("causes")
+  void eachCauseBecomesAFailWithItsRemedy(
+      Endpoint endpoint, Route route, Cause cause, Phase phase, Cause reported, String remedy) {
+    EndpointResult result = JUDGE.judge(failed(endpoint, route, cause, phase));
+    assertThat(result.status()).isEqualTo(Status.FAIL);
+    assertThat(result.cause()).isEqualTo(reported);
+    assertThat(result.detail()).startsWith("observed " + cause);
+    assertThat(result.remedy()).contains(remedy);
+    assertThat(result.route()).isEqualTo(route.toString());
+    assertThat(result.timings().dnsMs()).isEqualTo(3L);
+    assertThat(result.timings().connectMs()).isNull();
+  }
+
+  @Test
+  void aWarningFailureIsWarn() {
+    ProbeResult v6 =
+        new ProbeResult(
+            new ProbeTarget(MANAGE, Route.DIRECT),
+            ProbeFailure.warn(Cause.TCP_TIMEOUT, Phase.CONNECT, "IPv6 timed out; IPv4 worked."),
+            Map.of(),
+            Map.of());
+    EndpointResult result = JUDGE.judge(v6);
+    assertThat(result.status()).isEqualTo(Status.WARN);
+    assertThat(result.cause()).isEqualTo(Cause.TCP_TIMEOUT);
+  }
+
+  @Test
+  void interceptionRemedyNamesTheProduct() {
+    ProbeResult zscaler =
+        new ProbeResult(
+            new ProbeTarget(MANAGE, Route.DIRECT),
+            ProbeFailure.fail(Cause.TLS_INTERCEPTED, Phase.TLS_HANDSHAKE, "Issued by Zscaler."),
+            Map.of(),
+            Map.of(
+                Fact.TLS_ISSUER, "CN=Zscaler Intermediate Root CA (zscaler.net), O=Zscaler Inc.",
+                Fact.TLS_ROOT, "CN=Zscaler Root CA"));
+    EndpointResult result = JUDGE.judge(zscaler);
+    assertThat(result.remedy())
+        .isEqualTo(
+            "Exempt *.manage.microsoft.com from TLS inspection on the Zscaler inspection policy;"
+                + " Microsoft does not support inspecting it.");
+    assertThat(result.tls()).isNotNull();
+    assertThat(result.tls().root()).isEqualTo("CN=Zscaler Root CA");
+  }
+
+  @Test
+  void passCarriesRouteAddressesTimingsAndTls() {
+    Map<Phase, Duration> phases = new EnumMap<>(Phase.class);
+    phases.put(Phase.RESOLVE, Duration.ofMillis(3));
+    phases.put(Phase.CONNECT, Duration.ofMillis(20));
+    phases.put(Phase.PROXY_TUNNEL, Duration.ofMillis(5));
+    phases.put(Phase.TLS_HANDSHAKE, Duration.ofMillis(41));
+    phases.put(Phase.REQUEST, Duration.ofMillis(1));
+    phases.put(Phase.RESPONSE, Duration.ofMillis(59));
+    ProbeResult ok =
+        new ProbeResult(
+            new ProbeTarget(MANAGE, PROXY),
+            null,
+            phases,
+            Map.of(
+                Fact.ADDRESSES, "203.0.113.7, 2001:db8::7",
+                Fact.TLS_PROTOCOL, "TLSv1.3",
+                Fact.HTTP_STATUS, "403"));
+    EndpointResult result = JUDGE.judge(ok);
+    assertThat(result.status()).isEqualTo(Status.PASS);
+    assertThat(result.cause()).isNull();
+    assertThat(result.remedy()).isNull();
+    assertThat(result.detail()).isEqualTo("The origin answered HTTP 403 (PROXY proxy.corp:3128).");
+    assertThat(result.route()).isEqualTo("PROXY proxy.corp:3128");
+    assertThat(result.addresses()).containsExactly("203.0.113.7", "2001:db8::7");
+    assertThat(result.timings()).isEqualTo(new Timings(3L, 25L, 41L, 60L, 129L));
+    assertThat(result.tls()).isEqualTo(new TlsFacts("TLSv1.3", null, null, null));
+  }
+
+  @Test
+  void ntpOffsetBeyondMaxSkewIsClockSkew() {
+    EndpointResult result = JUDGE.judge(ntp("-420000"));
+    assertThat(result.status()).isEqualTo(Status.FAIL);
+    assertThat(result.cause()).isEqualTo(Cause.CLOCK_SKEW);
+    assertThat(result.detail())
+        .isEqualTo(
+            "This machine's clock is 420.0 s ahead of time.windows.com, more than the tolerated"
+                + " 5m.");
+    assertThat(result.remedy()).contains("beyond 5m of skew");
+  }
+
+  @Test
+  void ntpOffsetWithinMaxSkewPasses() {
+    assertThat(JUDGE.judge(ntp("299000")).status()).isEqualTo(Status.PASS);
+  }
+
+  @Test
+  void hostileTextIsFlattenedAndBounded() {
+    String hostile = "evil\u001b[31mred\r\nInjected: header\u202e" + "x".repeat(10_000);
+    ProbeResult result =
+        new ProbeResult(
+            new ProbeTarget(MANAGE, Route.DIRECT),
+            ProbeFailure.fail(Cause.HTTP_BLOCKED, Phase.RESPONSE, hostile),
+            Map.of(),
+            Map.of(Fact.TLS_ISSUER, hostile));
+    EndpointResult judged = JUDGE.judge(result);
+    assertThat(judged.detail())
+        .doesNotContain("\u001b", "\r", "\n", "\u202e")
+        .hasSizeLessThanOrEqualTo(400);
+    assertThat(judged.detail()).startsWith("evil [31mred Injected: header");
+    assertThat(judged.tls().issuer()).hasSizeLessThanOrEqualTo(400);
+  }
+
+  private static ProbeResult ntp(@Nullable String offsetMs) {
+    return new ProbeResult(
+        new ProbeTarget(TIME, Route.DIRECT),
+        null,
+        Map.of(Phase.NTP_EXCHANGE, Duration.ofMillis(12)),
+        offsetMs == null ? Map.of() : Map.of(Fact.NTP_OFFSET_MS, offsetMs));
+  }
+}
