@@ -12,7 +12,7 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Tells whether this network is ready for Windows Autopilot, and why not.",
-    subcommands = {CheckCommand.class, CatalogCommand.class},
+    subcommands = {CheckCommand.class, AnalyzeCommand.class, CatalogCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:READY: every endpoint the scenario needs passed",

@@ -33,7 +33,7 @@ final class RuleWalker {
     for (AccessRule rule : rules) {
       Set<RuleAnswer> answers = answers(rule, request);
       if (answers.contains(RuleAnswer.CHALLENGE)) {
-        endings.add(new Ending(Ending.CHALLENGE, rule, "an acl on it needs proxy credentials"));
+        endings.add(new Ending(Ending.CHALLENGE, rule, challenge(rule, request)));
       }
       if (answers.contains(RuleAnswer.MATCH)) {
         endings.add(new Ending(rule.action(), rule, why(rule, request)));
@@ -69,6 +69,16 @@ final class RuleWalker {
     }
     answers.add(RuleAnswer.MATCH);
     return answers;
+  }
+
+  private String challenge(AccessRule rule, SquidRequest request) {
+    for (AclRef ref : rule.acls()) {
+      Acl acl = acls.get(ref.name());
+      if (acl.match(request) == Tri.AUTH) {
+        return "acl " + ref.name() + " (" + acl.type() + ") needs proxy credentials";
+      }
+    }
+    return "an acl needs proxy credentials";
   }
 
   private String why(AccessRule rule, SquidRequest request) {

@@ -96,7 +96,7 @@ public final class SquidEvaluator implements PolicyEvaluator {
     for (Ending ending : walker.walk(config.httpAccess(), request, implicitRule())) {
       switch (ending.action()) {
         case Ending.CHALLENGE -> possible.add(challenge(ending));
-        case "deny" -> possible.add(of(Outcome.DENIED, ending, "http_access denies it"));
+        case "deny" -> possible.add(of(Outcome.DENIED, ending, "Denied by"));
         default -> possible.addAll(allowed(endpoint, request, ending));
       }
     }
@@ -104,7 +104,7 @@ public final class SquidEvaluator implements PolicyEvaluator {
   }
 
   private List<Possible> allowed(Endpoint endpoint, SquidRequest request, Ending allow) {
-    Possible allowed = of(Outcome.ALLOWED, allow, "http_access allows it");
+    Possible allowed = of(Outcome.ALLOWED, allow, "Allowed by");
     if (!request.method().equals("CONNECT") || !bump.active()) {
       return List.of(allowed);
     }
@@ -112,16 +112,19 @@ public final class SquidEvaluator implements PolicyEvaluator {
     for (Ending ending : bump.finalActions(request)) {
       possible.add(
           switch (ending.action()) {
-            case "terminate" -> of(Outcome.DENIED, ending, "ssl_bump terminates the connection");
+            case "terminate" -> of(Outcome.DENIED, ending, "Closed (ssl_bump terminate) by");
             case "bump" ->
                 endpoint.inspectionUnsupported()
-                    ? of(Outcome.INSPECTED, ending, "ssl_bump decrypts it (bump)")
+                    ? of(Outcome.INSPECTED, ending, "Decrypted (ssl_bump bump) by")
                     : of(
                         Outcome.ALLOWED,
                         ending,
-                        "allowed; ssl_bump decrypts it, which it" + " tolerates");
+                        "Allowed, and decrypted (which this endpoint tolerates) by");
             case Ending.CHALLENGE -> challenge(ending);
-            default -> ending.rule() == null ? allowed : of(Outcome.ALLOWED, ending, "spliced");
+            default ->
+                ending.rule() == null
+                    ? allowed
+                    : of(Outcome.ALLOWED, ending, "Allowed and spliced by");
           });
     }
     return possible;
@@ -131,15 +134,16 @@ public final class SquidEvaluator implements PolicyEvaluator {
     return of(
         Outcome.AUTH_REQUIRED,
         ending,
-        "Squid answers 407 because the rule needs proxy credentials a device in OOBE does not have");
+        "Squid demands proxy credentials (407), which a device in OOBE does not have, at");
   }
 
   private static Possible of(Outcome outcome, Ending ending, String what) {
     if (ending.rule() == null) {
-      return new Possible(outcome, null, what + " (" + ending.why() + ").");
+      return new Possible(outcome, null, what + " default: " + ending.why() + ".");
     }
     ConfigLine line = ending.rule().line();
-    return new Possible(outcome, line.ref(), what + " at " + line.where() + ": " + ending.why());
+    return new Possible(
+        outcome, line.ref(), what + " " + line.where() + " '" + line.text() + "': " + ending.why());
   }
 
   /** Squid's implicit final rule: the opposite of the last http_access action, deny if none. */
@@ -158,8 +162,9 @@ public final class SquidEvaluator implements PolicyEvaluator {
                 last.line().file(),
                 last.line().line(),
                 last.line().tokens(),
-                "(implicit " + action + " after the last rule) " + last.line().text()));
-    return new Ending(action, implicit, "no rule matched; the implicit final rule " + action + "s");
+                "(implicit final rule, the opposite of) " + last.line().text()));
+    String verb = action.equals("deny") ? "denies" : "allows";
+    return new Ending(action, implicit, "no rule matched, so Squid's implicit final rule " + verb);
   }
 
   private static PolicyDecision decision(Endpoint endpoint, Possible p) {
