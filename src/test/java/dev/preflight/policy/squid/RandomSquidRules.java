@@ -7,10 +7,10 @@ import java.util.Random;
 
 /**
  * Generates a random but valid set of Squid acls and http_access rules over given hosts, from a
- * seed: dstdomain values with and without a leading dot (in mixed case), dstdom_regex with and
- * without -i, port, method, src, proxy_auth REQUIRED, acl lines that accumulate, allow and deny
- * lines of one to three acls with negations. The last rule's action varies, so the implicit final
- * rule is exercised both ways.
+ * seed: dstdomain and ssl::server_name values with and without a leading dot (in mixed case),
+ * dstdom_regex and ssl::server_name_regex with and without -i, port, method, src, proxy_auth
+ * REQUIRED, acl lines that accumulate, allow and deny lines of one to three acls with negations.
+ * The last rule's action varies, so the implicit final rule is exercised both ways.
  */
 final class RandomSquidRules {
   private static final String[] PORTS = {"80", "443", "8443", "1-1024", "1025-65535", "440-450"};
@@ -50,8 +50,10 @@ final class RandomSquidRules {
 
   private String pickType() {
     int roll = random.nextInt(100);
-    if (roll < 35) {
+    if (roll < 30) {
       return "dstdomain";
+    } else if (roll < 35) {
+      return random.nextBoolean() ? "ssl::server_name" : "ssl::server_name_regex";
     } else if (roll < 55) {
       return "dstdom_regex";
     } else if (roll < 67) {
@@ -66,8 +68,8 @@ final class RandomSquidRules {
 
   private String values(String type) {
     return switch (type) {
-      case "dstdomain" -> join(1 + random.nextInt(4), this::domain);
-      case "dstdom_regex" ->
+      case "dstdomain", "ssl::server_name" -> join(1 + random.nextInt(4), this::domain);
+      case "dstdom_regex", "ssl::server_name_regex" ->
           (random.nextBoolean() ? "-i " : "") + join(1 + random.nextInt(3), this::regex);
       case "port" -> join(1 + random.nextInt(2), () -> PORTS[random.nextInt(PORTS.length)]);
       case "method" ->

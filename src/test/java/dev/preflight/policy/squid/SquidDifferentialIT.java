@@ -3,6 +3,7 @@ package dev.preflight.policy.squid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.preflight.catalog.CatalogLoader;
 import dev.preflight.catalog.Endpoint;
 import dev.preflight.catalog.Protocol;
 import dev.preflight.common.InputException;
@@ -11,9 +12,11 @@ import dev.preflight.policy.TestEndpoints;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,43 +109,24 @@ class SquidDifferentialIT {
     };
   }
 
-  /** The endpoints the test asks about. */
+  /** The endpoints the test asks about: the shipped catalog's web endpoints, and a few ports. */
   static final class DifferentialEndpoints {
     private DifferentialEndpoints() {}
 
     static List<Endpoint> endpoints() {
       List<Endpoint> endpoints = new ArrayList<>();
-      for (String host : HOSTS) {
-        endpoints.add(TestEndpoints.https(host));
+      Set<String> seen = new HashSet<>();
+      for (Endpoint e : CatalogLoader.shipped().endpoints()) {
+        boolean web = e.protocol() == Protocol.HTTPS || e.protocol() == Protocol.HTTP;
+        if (web && !e.host().contains("{") && seen.add(e.protocol() + " " + e.host() + e.port())) {
+          endpoints.add(e);
+        }
       }
-      endpoints.add(TestEndpoints.http("www.msftconnecttest.com"));
-      endpoints.add(TestEndpoints.http("ctldl.windowsupdate.com"));
+      // Ports the catalog does not use, so port acls and CONNECT to odd ports are exercised too.
       endpoints.add(TestEndpoints.of(Protocol.HTTPS, "login.live.com", null, 8443, false));
       endpoints.add(TestEndpoints.of(Protocol.HTTP, "time.windows.com", null, 8080, false));
+      endpoints.add(TestEndpoints.of(Protocol.HTTP, "ztd.dds.microsoft.com", null, 25, false));
       return endpoints;
     }
-
-    private static final List<String> HOSTS =
-        List.of(
-            "ztd.dds.microsoft.com",
-            "cs.dds.microsoft.com",
-            "login.live.com",
-            "activation-v2.sls.microsoft.com",
-            "licensing.mp.microsoft.com",
-            "login.microsoftonline.com",
-            "graph.windows.net",
-            "enterpriseregistration.windows.net",
-            "aadcdn.msftauth.net",
-            "enterpriseenrollment.manage.microsoft.com",
-            "manage.microsoft.com",
-            "config.edge.skype.com",
-            "intunemaape1.eus.attest.azure.net",
-            "lgmsapeweu.blob.core.windows.net",
-            "time.windows.com",
-            "tlu.dl.delivery.mp.microsoft.com",
-            "ekop.intel.com",
-            "emodel.notify.windows.com",
-            "v10c.events.data.microsoft.com",
-            "www.msftconnecttest.com");
   }
 }
