@@ -17,6 +17,9 @@ final class HostPattern {
   private static final Pattern ADDRESS =
       Pattern.compile("[0-9.]+(/[0-9]+)?|[0-9a-f:]*:[0-9a-f:.]*(/[0-9]+)?");
 
+  private static final Pattern SCHEME = Pattern.compile("^[a-z][a-z0-9+.-]*://");
+  private static final Pattern PORT = Pattern.compile(":[0-9]{1,5}$");
+
   private HostPattern() {}
 
   /** The entry for {@code value}, or empty for an address entry. */
@@ -39,12 +42,12 @@ final class HostPattern {
   }
 
   private static String strip(String text) {
-    String t = text.replaceFirst("^[a-z][a-z0-9+.-]*://", "");
+    String t = SCHEME.matcher(text).replaceFirst("");
     int slash = t.indexOf('/');
     if (slash >= 0 && !ADDRESS.matcher(t).matches()) {
       t = t.substring(0, slash);
     }
-    t = t.replaceFirst(":[0-9]{1,5}$", "");
+    t = PORT.matcher(t).replaceFirst("");
     return t.endsWith(".") && t.length() > 1 ? t.substring(0, t.length() - 1) : t;
   }
 
