@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * An acl with a fixed answer: an unmodelled type (UNKNOWN), or one whose answer is known for every
- * catalog request (Squid's predefined {@code manager} and {@code to_localhost}: catalog hosts are
+ * catalog request (Squid 5 predefines {@code manager} and {@code to_localhost}: catalog hosts are
  * public Microsoft names, never cache-manager URLs or loopback addresses).
  */
 final class FixedAcl implements Acl {

@@ -33,9 +33,9 @@ final class SquidConfigParser {
     this.baseDir = baseDir;
     predefine("all", "src", "all");
     predefine("localhost", "src", "127.0.0.1/32", "::1");
+    predefine("CONNECT", "method", "CONNECT");
     acls.put("manager", new FixedAcl("url_regex", Tri.FALSE));
     acls.put("to_localhost", new FixedAcl("dst", Tri.FALSE));
-    acls.put("to_linklocal", new FixedAcl("dst", Tri.FALSE));
   }
 
   private void predefine(String name, String type, String... values) {
