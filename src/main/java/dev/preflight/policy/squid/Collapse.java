@@ -12,14 +12,20 @@ final class Collapse {
   private Collapse() {}
 
   /**
-   * One outcome when all possible endings agree; UNDETERMINED when some let the request pass and
-   * some do not; otherwise the first failing ending in rule order.
+   * One outcome when all possible endings agree (told by the ending reached whatever unknown acls
+   * answer); UNDETERMINED when some let the request pass and some do not; otherwise the first
+   * failing ending in rule order.
    */
   static PolicyDecision decide(Endpoint endpoint, List<Possible> possible) {
     Possible first = possible.get(0);
     boolean agree = possible.stream().allMatch(p -> p.outcome() == first.outcome());
     boolean somePass = possible.stream().anyMatch(p -> p.outcome() == Outcome.ALLOWED);
-    if (agree || !somePass) {
+    if (agree) {
+      // The last ending is the one reached whatever the unknown acls answer.
+      Possible certain = possible.get(possible.size() - 1);
+      return of(endpoint, certain.outcome(), certain.reason(), certain);
+    }
+    if (!somePass) {
       return of(endpoint, first.outcome(), first.reason(), first);
     }
     String alternatives =

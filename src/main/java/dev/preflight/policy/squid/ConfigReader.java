@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a Squid configuration into logical lines the way Squid's parser does: leading whitespace
@@ -50,7 +51,7 @@ final class ConfigReader {
     return path.isAbsolute() ? path : baseDir.resolve(path);
   }
 
-  private void readFile(Path file, ConfigLine includedFrom) {
+  private void readFile(Path file, @Nullable ConfigLine includedFrom) {
     Path real = normalise(file);
     if (stack.contains(real)) {
       throw new InputException(
@@ -77,7 +78,7 @@ final class ConfigReader {
     }
   }
 
-  private static List<String> readLines(Path file, ConfigLine includedFrom) {
+  private static List<String> readLines(Path file, @Nullable ConfigLine includedFrom) {
     try {
       return Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (IOException | java.io.UncheckedIOException e) {

@@ -36,7 +36,11 @@ final class RuleWalker {
         endings.add(new Ending(Ending.CHALLENGE, rule, challenge(rule, request)));
       }
       if (answers.contains(RuleAnswer.MATCH)) {
-        endings.add(new Ending(rule.action(), rule, why(rule, request)));
+        String why = why(rule, request);
+        if (answers.contains(RuleAnswer.NO_MATCH)) {
+          why = "it may match (" + why + ")";
+        }
+        endings.add(new Ending(rule.action(), rule, why));
       }
       if (!answers.contains(RuleAnswer.NO_MATCH)) {
         return endings;

@@ -164,7 +164,7 @@ public final class SquidEvaluator implements PolicyEvaluator {
                 last.line().tokens(),
                 "(implicit final rule, the opposite of) " + last.line().text()));
     String verb = action.equals("deny") ? "denies" : "allows";
-    return new Ending(action, implicit, "no rule matched, so Squid's implicit final rule " + verb);
+    return new Ending(action, implicit, "no rule decided, so Squid's implicit final rule " + verb);
   }
 
   private static PolicyDecision decision(Endpoint endpoint, Possible p) {

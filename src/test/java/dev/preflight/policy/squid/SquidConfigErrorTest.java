@@ -92,6 +92,20 @@ class SquidConfigErrorTest {
   }
 
   @Test
+  void repeatedUnmodelledDirectiveIsWarnedOnceAtItsFirstLine() throws IOException {
+    Path file =
+        write(
+            "squid.conf",
+            "http_access allow all\nadapted_http_access deny all\nadapted_http_access allow all\n"
+                + "logformat short %ts\n");
+    SquidEvaluator evaluator = SquidEvaluator.load(file, Optional.empty());
+    assertThat(evaluator.warnings())
+        .singleElement()
+        .asString()
+        .startsWith(file + ":2: adapted_http_access is not modelled");
+  }
+
+  @Test
   void continuationLinesJoinAndTrailingCommentsEndTheLine() throws IOException {
     Path file =
         write(
