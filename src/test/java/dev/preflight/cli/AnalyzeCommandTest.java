@@ -193,6 +193,38 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void resolveModeDecidesPacDnsHelpers() throws IOException {
+    Path pac =
+        write(
+            "proxy.pac",
+            "function FindProxyForURL(url, host) {\n"
+                + "  if (isResolvable(host)) return \"DIRECT\";\n"
+                + "  return \"PROXY 198.18.0.9:8080\";\n}\n");
+    Path hosts = write("hosts.txt", "198.18.0.20 ztd.dds.microsoft.com\n");
+    JsonNode offline =
+        JSON.readTree(CliRun.of("analyze", "--pac", pac.toString(), "--format", "json").out());
+    assertThat(endpoint(offline, "ztd.dds.microsoft.com").get("route").asText())
+        .isEqualTo("PROXY 198.18.0.9:8080");
+    assertThat(endpoint(offline, "ztd.dds.microsoft.com").get("detail").asText())
+        .contains("depends on DNS");
+    JsonNode fromHosts =
+        JSON.readTree(
+            CliRun.of(
+                    "analyze",
+                    "--pac",
+                    pac.toString(),
+                    "--resolve",
+                    "hosts:" + hosts,
+                    "--format",
+                    "json")
+                .out());
+    assertThat(endpoint(fromHosts, "ztd.dds.microsoft.com").get("route").asText())
+        .isEqualTo("DIRECT");
+    assertThat(endpoint(fromHosts, "login.live.com").get("route").asText())
+        .isEqualTo("PROXY 198.18.0.9:8080");
+  }
+
+  @Test
   void clientIpDecidesSquidSrcAcls() throws IOException {
     Path squid =
         write(
