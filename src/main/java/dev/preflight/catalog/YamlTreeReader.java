@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.preflight.common.InputException;
 import java.io.IOException;
 import java.io.Reader;
@@ -67,6 +68,13 @@ final class YamlTreeReader {
 
   private YamlNode value(JsonToken token) throws IOException {
     int line = line();
+    if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+      // Jackson hands an alias over as its bare name; say so rather than misread it as text.
+      throw new InputException(
+          source,
+          line,
+          "YAML aliases (*" + parser.getText() + ") are not supported; write the value out");
+    }
     return switch (token) {
       case START_OBJECT -> new YamlNode(mapping(), line);
       case START_ARRAY -> new YamlNode(list(), line);

@@ -92,6 +92,29 @@ class CatalogLoaderTest {
   }
 
   @Test
+  void redefinedServiceAndRootSetApplyToShippedEntries(@TempDir Path dir) throws IOException {
+    Path lab = dir.resolve("lab.yaml");
+    Files.writeString(
+        lab,
+        """
+        rootSets:
+          microsoft-public: [Lab Root CA]
+        services:
+          - id: ntp
+            name: Lab time
+            consequence: The lab clock drifts.
+        """);
+    Catalog catalog = CatalogLoader.load(List.of(lab));
+    assertThat(catalog.endpoint("ztd-dds").orElseThrow().roots()).containsExactly("Lab Root CA");
+    assertThat(catalog.service("ntp").orElseThrow().name()).isEqualTo("Lab time");
+    assertThat(catalog.services().indexOf(catalog.service("ntp").orElseThrow()))
+        .isEqualTo(
+            CatalogLoader.shipped()
+                .services()
+                .indexOf(CatalogLoader.shipped().service("ntp").orElseThrow()));
+  }
+
+  @Test
   void noUserFilesIsTheShippedCatalog() {
     assertThat(CatalogLoader.load(List.of())).isSameAs(CatalogLoader.shipped());
   }

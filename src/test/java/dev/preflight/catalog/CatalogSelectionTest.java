@@ -51,6 +51,11 @@ class CatalogSelectionTest {
     boolean attests = scenario == Scenario.SELF_DEPLOYING || scenario == Scenario.PRE_PROVISIONING;
     assertThat(ids(selected).contains("tpm-aik")).isEqualTo(attests);
     assertThat(ids(selected).contains("dc-locator")).isEqualTo(scenario == Scenario.HYBRID_JOIN);
+    Set<String> vendor = ids(selected);
+    vendor.retainAll(VENDOR_ENTRIES);
+    Set<String> expectedVendor =
+        attests && tpm != Tpm.DISCRETE ? Set.of("tpm-ek-" + tpm.id()) : Set.of();
+    assertThat(vendor).isEqualTo(expectedVendor);
   }
 
   @ParameterizedTest

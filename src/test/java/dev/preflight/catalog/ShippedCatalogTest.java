@@ -245,6 +245,13 @@ class ShippedCatalogTest {
             });
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"C1", "C2", "C3", "C4", "C5", "C6", "C7", "C9", "C10", "C12"})
+  void everyContradictionThatForcedAChoiceIsNoted(String contradiction) {
+    assertThat(CATALOG.endpoints())
+        .anyMatch(e -> e.note() != null && e.note().matches("(?s).*\\b" + contradiction + "\\b.*"));
+  }
+
   @Test
   void httpProbesHavePathsOnlyWhereTheyApply() {
     assertThat(CATALOG.endpoints())
