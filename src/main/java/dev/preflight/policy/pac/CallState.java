@@ -27,9 +27,10 @@ final class CallState {
   private volatile long startNanos;
   private volatile long dnsNanos;
   private volatile long dnsStartedAt;
+  private volatile @Nullable String dnsName;
   private long instructions;
   private long allocatedAtStart = -1;
-  private long cpuAtStart;
+  private long cpuAtStart = -1;
   private int checks;
   private volatile boolean stopped;
   private volatile @Nullable SandboxViolation first;
@@ -128,7 +129,13 @@ final class CallState {
     synchronized (dnsNames) {
       dnsNames.add(name);
     }
+    dnsName = name;
     dnsStartedAt = System.nanoTime();
+  }
+
+  /** The name being looked up right now, or null when no lookup is in progress. */
+  @Nullable String pendingLookup() {
+    return dnsStartedAt != 0 ? dnsName : null;
   }
 
   void dnsEnded() {

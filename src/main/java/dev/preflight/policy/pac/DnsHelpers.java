@@ -39,7 +39,14 @@ final class DnsHelpers {
       state.dnsStarted(host);
     }
     try {
-      return cache.computeIfAbsent(host, this::lookup);
+      // Not computeIfAbsent: a lookup left running by an abandoned evaluation must not block
+      // the next evaluation's lookup of the same name.
+      List<byte[]> known = cache.get(host);
+      if (known == null) {
+        known = lookup(host);
+        cache.putIfAbsent(host, known);
+      }
+      return known;
     } finally {
       if (state != null) {
         state.dnsEnded();

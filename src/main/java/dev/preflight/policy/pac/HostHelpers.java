@@ -1,6 +1,6 @@
 package dev.preflight.policy.pac;
 
-import java.util.regex.Pattern;
+import org.mozilla.javascript.ScriptRuntime;
 
 /**
  * The PAC helpers that look only at strings, with the semantics of the Netscape/Mozilla reference
@@ -37,51 +37,18 @@ final class HostHelpers {
   }
 
   /**
-   * Shell-expression match of the whole string, case-sensitive: {@code *} matches any run, {@code
-   * ?} one character, {@code [...]} a character class (the reference passes brackets through to its
-   * regular expression); every other character is literal.
+   * Shell-expression match of the whole string, case-sensitive, as {@link ShellPattern} describes
+   * (the reference passes brackets through to its regular expression, so classes work there too).
    */
   static boolean shExpMatch(String text, String pattern) {
-    return toRegex(pattern).matcher(text).matches();
+    return ShellPattern.compile(pattern).matches(text, HostHelpers::checkBudget);
   }
 
-  static Pattern toRegex(String pattern) {
-    StringBuilder regex = new StringBuilder();
-    int i = 0;
-    while (i < pattern.length()) {
-      char c = pattern.charAt(i);
-      int close = c == '[' ? pattern.indexOf(']', i + 2) : -1;
-      if (c == '*') {
-        regex.append(".*");
-      } else if (c == '?') {
-        regex.append('.');
-      } else if (close > 0) {
-        regex.append(bracket(pattern.substring(i + 1, close)));
-        i = close;
-      } else {
-        regex.append(Pattern.quote(String.valueOf(c)));
-      }
-      i++;
+  private static void checkBudget() {
+    CallState state = SandboxContextFactory.current();
+    if (state != null) {
+      state.check();
     }
-    return Pattern.compile(regex.toString(), Pattern.DOTALL);
-  }
-
-  /** A character class with only ranges, negation and literal characters allowed. */
-  private static String bracket(String body) {
-    StringBuilder out = new StringBuilder("[");
-    for (int i = 0; i < body.length(); i++) {
-      char c = body.charAt(i);
-      boolean negation = i == 0 && (c == '^' || c == '!');
-      boolean range = c == '-' && i > 0 && i < body.length() - 1;
-      if (negation) {
-        out.append('^');
-      } else if (range) {
-        out.append('-');
-      } else {
-        out.append(Character.isLetterOrDigit(c) ? String.valueOf(c) : "\\" + c);
-      }
-    }
-    return out.append(']').toString();
   }
 
   /**
@@ -98,7 +65,6 @@ final class HostHelpers {
   }
 
   private static int jsInt32(String part) {
-    double value = org.mozilla.javascript.ScriptRuntime.toNumber(part);
-    return org.mozilla.javascript.ScriptRuntime.toInt32(value);
+    return ScriptRuntime.toInt32(ScriptRuntime.toNumber(part));
   }
 }

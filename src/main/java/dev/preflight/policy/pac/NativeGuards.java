@@ -108,11 +108,10 @@ final class NativeGuards {
   private void check(String name, double size, boolean text) {
     long limit = text ? limits.stringLength() : limits.arrayLength();
     if (size > limit) {
-      String what = text ? "build a string of " : "walk an array of ";
-      String reason = "tried to " + what + (long) size + " elements with " + name + "()";
-      if (text) {
-        reason = "tried to build a string of " + (long) size + " characters with " + name + "()";
-      }
+      String reason =
+          text
+              ? "tried to build a string of " + (long) size + " characters with " + name + "()"
+              : "tried to walk an array of " + (long) size + " elements with " + name + "()";
       CallState state = SandboxContextFactory.current();
       throw state != null ? state.violation(reason) : new SandboxViolation(reason, 0);
     }

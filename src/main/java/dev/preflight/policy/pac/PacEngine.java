@@ -12,10 +12,7 @@ import org.mozilla.javascript.Context;
 import org.mozilla.javascript.Function;
 import org.mozilla.javascript.RhinoException;
 import org.mozilla.javascript.Script;
-import org.mozilla.javascript.ScriptRuntime;
-import org.mozilla.javascript.Scriptable;
 import org.mozilla.javascript.ScriptableObject;
-import org.mozilla.javascript.Undefined;
 
 /**
  * A loaded PAC script, ready to answer {@code FindProxyForURL(url, host)}.
@@ -57,6 +54,7 @@ public final class PacEngine {
   private final ScriptableObject scope;
   private final String entryPoint;
   private final List<String> loadDnsNames;
+  private final List<String> loadAlerts;
   private @Nullable InputException broken;
 
   private PacEngine(PacScript script, PacEnvironment environment) {
@@ -65,6 +63,7 @@ public final class PacEngine {
     CallState state = new CallState(environment.limits());
     this.scope = sandboxed(state, "loading the script", () -> initialize(state));
     this.loadDnsNames = state.dnsNames();
+    this.loadAlerts = state.alerts();
     this.entryPoint =
         ScriptableObject.getProperty(scope, MICROSOFT) instanceof Function ? MICROSOFT : CLASSIC;
     if (!(ScriptableObject.getProperty(scope, entryPoint) instanceof Function)) {
@@ -103,6 +102,11 @@ public final class PacEngine {
     return entryPoint;
   }
 
+  /** Messages the script's top level passed to {@code alert()} while it was loaded. */
+  public List<String> loadAlerts() {
+    return loadAlerts;
+  }
+
   /**
    * Calls the script's entry point for one request and parses its answer.
    *
@@ -124,7 +128,12 @@ public final class PacEngine {
     List<String> dnsNames = new ArrayList<>(loadDnsNames);
     dnsNames.addAll(state.dnsNames());
     return new PacResult(
-        returned, parse(returned, line, call), dnsNames, line, script.line(line), state.alerts());
+        returned,
+        PacAnswer.routes(returned, script.sourceName(), line, call),
+        dnsNames,
+        line,
+        script.line(line),
+        state.alerts());
   }
 
   /** Evaluates a JavaScript expression in the script's scope; for helper tests only. */
@@ -136,6 +145,7 @@ public final class PacEngine {
         () -> {
           Context cx = enter(state);
           try {
+            state.begin();
             Object value = cx.evaluateString(scope, expression, "<expression>", 1, null);
             return value instanceof CharSequence text ? text.toString() : value;
           } finally {
@@ -149,8 +159,10 @@ public final class PacEngine {
     try {
       ScriptableObject global = sandboxScope(cx);
       warmUpOnce(cx);
-      state.begin();
+      // Compiling is linear in the file size (at most 16 MiB) and allocates in proportion to it;
+      // the budgets cover what the script does, so a large bypass list is not mistaken for abuse.
       Script compiled = cx.compileString(script.text(), script.sourceName(), 1, null);
+      state.begin();
       compiled.exec(cx, global);
       return global;
     } finally {
@@ -185,8 +197,9 @@ public final class PacEngine {
     Context cx = enter(state);
     try {
       Function function = (Function) ScriptableObject.getProperty(scope, entryPoint);
+      state.begin();
       Object value = function.call(cx, scope, scope, new Object[] {url, host});
-      return text(state, value);
+      return PacAnswer.text(value, state);
     } finally {
       Context.exit();
     }
@@ -196,74 +209,27 @@ public final class PacEngine {
     Context cx = factory.enterContext();
     cx.putThreadLocal(CallState.KEY, state);
     cx.setDebugger(state.lines, null);
-    state.begin();
     return cx;
-  }
-
-  /** The returned string, checked for size before it is flattened; null for null/undefined. */
-  private @Nullable String text(CallState state, @Nullable Object value) {
-    if (value == null || value instanceof Undefined) {
-      return null;
-    }
-    boolean stringObject = value instanceof Scriptable s && "String".equals(s.getClassName());
-    if (!(value instanceof CharSequence) && !stringObject) {
-      throw new ReturnedNonString(ScriptRuntime.typeof(value));
-    }
-    long limit = environment.limits().stringLength();
-    long length =
-        value instanceof CharSequence cs
-            ? BoundedStrings.length(cs, limit)
-            : (long)
-                ScriptRuntime.toNumber(ScriptableObject.getProperty((Scriptable) value, "length"));
-    if (length > limit) {
-      throw state.violation("returned a string of more than " + limit + " characters");
-    }
-    return Context.toString(value);
-  }
-
-  private List<PacRoute> parse(@Nullable String returned, int line, String call) {
-    List<PacRoute> routes = new ArrayList<>();
-    if (returned == null) {
-      return routes;
-    }
-    for (String entry : returned.split(";")) {
-      if (entry.isBlank()) {
-        continue;
-      }
-      PacRoute route = PacRoute.parse(entry).orElse(null);
-      if (route == null) {
-        throw new InputException(
-            script.sourceName(),
-            line,
-            call
-                + " returned \""
-                + returned
-                + "\": '"
-                + entry.strip()
-                + "' is not DIRECT, PROXY host:port, HTTPS host:port, SOCKS host:port,"
-                + " SOCKS4 host:port or SOCKS5 host:port");
-      }
-      routes.add(route);
-    }
-    return routes;
-  }
-
-  /** A script answered with something other than a string. */
-  private static final class ReturnedNonString extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    ReturnedNonString(String type) {
-      super(type, null, false, false);
-    }
   }
 
   private <T> T sandboxed(CallState state, String what, Callable<T> task) {
     try {
       return runner.run(task, state);
     } catch (SandboxRunner.Abandoned e) {
+      String lookup = e.pendingLookup;
       throw brokenBy(
           state.lines.currentLine(),
-          "was still running after " + state.limits.wallTime().toMillis() + " ms while " + what);
+          lookup != null
+              ? "the script was still waiting for a DNS answer for "
+                  + lookup
+                  + " after "
+                  + state.limits.dnsTime().toMillis()
+                  + " ms while "
+                  + what
+              : "the script was still running after "
+                  + state.limits.wallTime().toMillis()
+                  + " ms while "
+                  + what);
     } catch (ExecutionException e) {
       throw translate(e.getCause(), state, what);
     }
@@ -276,11 +242,11 @@ public final class PacEngine {
           brokenBy(v.line(), "the script " + v.getMessage() + " while " + what);
       case RhinoException r ->
           new InputException(source, r.lineNumber(), r.details() + " (while " + what + ")", r);
-      case ReturnedNonString r ->
+      case PacAnswer.NotAString r ->
           new InputException(
               source,
               state.lines.returnLine(),
-              what + " returned a " + r.getMessage() + ", not a string");
+              what + " returned " + r.getMessage() + ", not a string");
       case StackOverflowError s ->
           brokenBy(state.lines.currentLine(), "the script recursed too deeply while " + what);
       case OutOfMemoryError o ->

@@ -33,6 +33,7 @@ public final class PacEvaluator implements PolicyEvaluator {
   public PacEvaluator(PacEngine engine, BlackHoles blackHoles) {
     this.engine = Objects.requireNonNull(engine, "engine");
     this.blackHoles = Objects.requireNonNull(blackHoles, "blackHoles");
+    engine.loadAlerts().forEach(this::alertWarning);
   }
 
   /** With the default black holes. */

@@ -77,8 +77,7 @@ final class PacFunctions {
               if (state != null) {
                 state.check();
               }
-              Object result = body.apply(args);
-              return result == null ? null : result;
+              return body.apply(args);
             });
     ScriptableObject.defineProperty(scope, name, function, ScriptableObject.DONTENUM);
   }

@@ -38,8 +38,8 @@ public record PacScript(String sourceName, String text) {
         throw new InputException(file.toString(), "PAC file larger than 16 MiB");
       }
       // Decoding replaces malformed bytes: a Latin-1 comment must not make the file unreadable.
-      return new PacScript(
-          file.toString(), new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+      String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+      return new PacScript(file.toString(), text.startsWith("\uFEFF") ? text.substring(1) : text);
     } catch (IOException e) {
       throw new InputException(file.toString(), 0, "cannot read PAC file: " + e, e);
     }

@@ -8,19 +8,17 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs sandbox work on a thread the caller can walk away from. The caller waits while the script's
  * own run time (DNS waits excluded) stays within its wall-clock ceiling plus a grace period; past
- * that, or past a hard ceiling, it stops waiting, flags the evaluation stopped and replaces the
- * thread, so an evaluation stuck inside a built-in never blocks the caller.
+ * that, or once DNS waits pass their own budget, it stops waiting, flags the evaluation stopped and
+ * replaces the thread, so an evaluation stuck inside a built-in never blocks the caller.
  */
 final class SandboxRunner {
   /** Extra time for the in-script checks to fire before the caller stops waiting. */
   private static final Duration GRACE = Duration.ofMillis(300);
-
-  /** Longest total wait, DNS included: DNS lookups carry their own deadlines below this. */
-  private static final Duration CEILING = Duration.ofSeconds(15);
 
   private static final long STACK_BYTES = 8L << 20;
 
@@ -30,8 +28,12 @@ final class SandboxRunner {
   static final class Abandoned extends Exception {
     private static final long serialVersionUID = 1L;
 
-    Abandoned() {
-      super(null, null, false, false);
+    /** The name being looked up when the caller gave up, read before the thread was interrupted. */
+    final @Nullable String pendingLookup;
+
+    Abandoned(@Nullable String pendingLookup) {
+      super(pendingLookup, null, false, false);
+      this.pendingLookup = pendingLookup;
     }
   }
 
@@ -61,19 +63,21 @@ final class SandboxRunner {
   <T> T run(Callable<T> task, CallState state) throws ExecutionException, Abandoned {
     Future<T> future = executor.submit(task);
     long limit = state.limits.wallTime().plus(GRACE).toNanos();
-    long ceiling = state.limits.callTime().plus(CEILING).toNanos();
+    long ceiling = state.limits.wallTime().plus(state.limits.dnsTime()).plus(GRACE).toNanos();
     while (true) {
       try {
         return future.get(10, TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
         if (state.scriptNanos() > limit || state.elapsedNanos() > ceiling) {
+          String lookup = state.pendingLookup();
           abandon(future, state);
-          throw new Abandoned();
+          throw new Abandoned(lookup);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        String lookup = state.pendingLookup();
         abandon(future, state);
-        throw new Abandoned();
+        throw new Abandoned(lookup);
       }
     }
   }

@@ -2,11 +2,16 @@ package dev.preflight.policy.pac;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.preflight.common.InputException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PacEngineTest {
   private static final Path CORPORATE = Path.of("src/test/resources/pac/corporate.pac");
@@ -160,7 +165,7 @@ class PacEngineTest {
 
     assertThatThrownBy(() -> engine.findProxy("https://a/", "a"))
         .hasMessageStartingWith("inline.pac:2: ")
-        .hasMessageEndingWith("returned a object, not a string");
+        .hasMessageEndingWith("returned an object, not a string");
   }
 
   @Test
@@ -190,5 +195,51 @@ class PacEngineTest {
     assertThatThrownBy(() -> PacScript.fromFile(Path.of("no/such.pac")))
         .isInstanceOf(InputException.class)
         .hasMessageStartingWith("no/such.pac: cannot read PAC file");
+  }
+
+  @Test
+  void shellPatternsNeverBacktrackExponentially() {
+    PacEngine engine =
+        PacEngine.load(
+            PacScript.fromFile(Path.of("src/test/resources/pac/shexp-backtracking.pac")));
+
+    assertThat(
+            assertTimeoutPreemptively(
+                Duration.ofSeconds(5), () -> engine.findProxy("https://a/", "a").spelled()))
+        .isEqualTo("DIRECT");
+  }
+
+  @Test
+  void largeBypassListLoadsWithinTheBudgets(@TempDir Path dir) throws IOException {
+    StringBuilder text = new StringBuilder("var bypass = {\n");
+    for (int i = 0; i < 50_000; i++) {
+      text.append("  \"host").append(i).append(".branch-office.contoso.example\": true,\n");
+    }
+    text.append("};\nfunction FindProxyForURL(url, host) {\n");
+    text.append("  return bypass[host] ? \"DIRECT\" : \"PROXY proxy.contoso.example:8080\";\n}\n");
+    Path pac = dir.resolve("large.pac");
+    Files.writeString(pac, text);
+
+    PacEngine engine = PacEngine.load(PacScript.fromFile(pac));
+
+    assertThat(Files.size(pac)).isGreaterThan(2_000_000);
+    assertThat(
+            engine
+                .findProxy(
+                    "https://host49999.branch-office.contoso.example/",
+                    "host49999.branch-office.contoso.example")
+                .spelled())
+        .isEqualTo("DIRECT");
+    assertThat(engine.findProxy("https://login.live.com/", "login.live.com").line())
+        .isEqualTo(50_004);
+  }
+
+  @Test
+  void byteOrderMarkIsIgnored(@TempDir Path dir) throws IOException {
+    Path pac = dir.resolve("bom.pac");
+    Files.writeString(pac, "\uFEFFfunction FindProxyForURL(u, h) { return \"DIRECT\"; }");
+
+    assertThat(PacEngine.load(PacScript.fromFile(pac)).findProxy("https://a/", "a").spelled())
+        .isEqualTo("DIRECT");
   }
 }

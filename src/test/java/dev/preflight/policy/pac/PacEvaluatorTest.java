@@ -171,4 +171,17 @@ class PacEvaluatorTest {
     assertThat(evaluator.warnings())
         .containsExactly(FILE + " called alert(\"looking at chatty.example\")");
   }
+
+  @Test
+  void alertWhileLoadingIsAWarningToo() {
+    PacEvaluator evaluator =
+        PacEvaluator.load(
+            PacScript.of(
+                "noisy.pac",
+                "alert('proxy script v2 loaded');\nfunction FindProxyForURL(u, h) { return 'DIRECT'; }"),
+            PacEnvironment.defaults());
+
+    assertThat(evaluator.warnings())
+        .containsExactly("noisy.pac called alert(\"proxy script v2 loaded\")");
+  }
 }

@@ -70,7 +70,13 @@ class SandboxTest {
   @Test
   void doublingStringStopsOnTheAllocationBudget() {
     PacLimits generous =
-        new PacLimits(Duration.ofSeconds(30), Long.MAX_VALUE, 128L << 20, 1 << 22, 1_000_000);
+        new PacLimits(
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(1),
+            Long.MAX_VALUE,
+            128L << 20,
+            1 << 22,
+            1_000_000);
     Path path = Path.of("src/test/resources/pac/sandbox/doubling.pac");
     PacEngine engine =
         PacEngine.load(PacScript.fromFile(path), PacEnvironment.defaults().withLimits(generous));
@@ -117,5 +123,39 @@ class SandboxTest {
         .isInstanceOf(InputException.class)
         .hasMessageStartingWith(path + ":3: the script ")
         .hasMessageContaining("while FindProxyForURL");
+  }
+
+  @Test
+  void lookupThatIgnoresItsDeadlineIsAbandoned() {
+    PacResolver stuck =
+        PacResolver.system(
+            name -> {
+              try {
+                Thread.sleep(60_000);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return List.of();
+            });
+    PacLimits shortDns =
+        new PacLimits(
+            Duration.ofSeconds(1),
+            Duration.ofMillis(200),
+            50_000_000L,
+            128L << 20,
+            1 << 22,
+            1_000_000);
+    PacEngine engine =
+        PacEngine.load(
+            PacScript.of(
+                "stuck.pac",
+                "function FindProxyForURL(u, h) {\n  return isResolvable(h) ? 'DIRECT' : 'PROXY p:1';\n}"),
+            PacEnvironment.defaults().withResolver(stuck).withLimits(shortDns));
+
+    assertThatThrownBy(
+            () -> assertTimeoutPreemptively(HANG, () -> engine.findProxy("https://a/", "a")))
+        .isInstanceOf(InputException.class)
+        .hasMessageStartingWith("stuck.pac:2: ")
+        .hasMessageContaining("waiting for a DNS answer for a");
   }
 }
