@@ -48,6 +48,13 @@ import picocli.CommandLine.Spec;
     description = {
       "Probes the live network from this machine and judges Windows Autopilot readiness.",
       "Every endpoint is probed at once; the run takes about one --timeout."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:READY: every endpoint the scenario needs passed",
+      "1:DEGRADED: Autopilot would finish, but something it uses is missing",
+      "2:BLOCKED: Autopilot would fail",
+      "3:UNKNOWN: bad options, unreadable input, internal error"
     })
 final class CheckCommand implements Callable<Integer> {
   enum Format {

@@ -9,6 +9,7 @@ import dev.preflight.run.ProgressListener;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reports a running check on standard error: a live progress line when standard error is
@@ -91,7 +92,7 @@ final class RunObserver implements ProgressListener, ProbeListener {
     }
   }
 
-  private void line(ProbeTarget last) {
+  private void line(@Nullable ProbeTarget last) {
     if (!progress || debug) {
       return;
     }

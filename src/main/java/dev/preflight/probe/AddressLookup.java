@@ -7,12 +7,15 @@ import dev.preflight.probe.net.IpAddress;
 import dev.preflight.probe.net.RecordType;
 import dev.preflight.probe.net.Resolver;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -30,6 +33,8 @@ final class AddressLookup {
     }
   }
 
+  private static final long GRACE_MILLIS = 200;
+
   private AddressLookup() {}
 
   /** The addresses of {@code host}, IPv4 first; never empty. */
@@ -40,11 +45,15 @@ final class AddressLookup {
     run.start(Phase.RESOLVE);
     Outcome v4;
     Outcome v6;
-    try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+    ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    try {
       Future<Outcome> a = threads.submit(() -> ask(run, host, RecordType.A));
       Future<Outcome> aaaa = threads.submit(() -> ask(run, host, RecordType.AAAA));
-      v4 = join(a);
-      v6 = join(aaaa);
+      v4 = join(a, run.deadline());
+      v6 = join(aaaa, run.deadline());
+    } finally {
+      // Never wait for a resolver that overstays the deadline: abandon it.
+      threads.shutdownNow();
     }
     List<IpAddress> addresses = new ArrayList<>(addresses(v4));
     addresses.addAll(addresses(v6));
@@ -108,9 +117,13 @@ final class AddressLookup {
     }
   }
 
-  private static Outcome join(Future<Outcome> future) {
+  private static Outcome join(Future<Outcome> future, Deadline deadline) {
     try {
-      return future.get();
+      // Resolvers bound themselves by the deadline; the grace only covers thread scheduling.
+      return future.get(deadline.remaining().toMillis() + GRACE_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      return new Outcome(null, new SocketTimeoutException("the resolver did not return in time"));
     } catch (ExecutionException e) {
       throw new IllegalStateException("resolver failed unexpectedly", e.getCause());
     } catch (InterruptedException e) {

@@ -74,6 +74,15 @@ final class ChainJudge {
     return new Path(path, null);
   }
 
+  /**
+   * True when the path ends at a public root that is not a {@code --ca-file} root: then the TLS
+   * session is with the origin itself, since an inspecting proxy's CA is never a public root.
+   */
+  boolean publicAnchor(Path path) {
+    X509Certificate anchor = path.anchor();
+    return anchor != null && !extraRoots.contains(anchor) && publicRoots.contains(anchor);
+  }
+
   /** The failure, or null when the chain is fine for {@code host}. */
   @Nullable ProbeFailure judge(Path path, String host, List<String> expectedRoots, Instant now) {
     String problem;

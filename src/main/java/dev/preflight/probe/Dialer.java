@@ -11,9 +11,10 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Resolves and connects, recording the address and family used. IPv4 carries the probe when the
- * host has it. When the host also has AAAA records, one IPv6 connect runs alongside within the same
- * deadline; if only that one fails the result is a warning ({@link ProbeFailure#warn}), because
- * Windows falls back to IPv4 but the network is still half broken.
+ * host has it. When the host also has AAAA records and this machine has an IPv6 route to it, one
+ * IPv6 connect runs alongside within the same deadline; if only that one fails the result is a
+ * warning ({@link ProbeFailure#warn}), because Windows falls back to IPv4 but the network is still
+ * half broken. Without an IPv6 route there is no check: Windows would not use IPv6 there either.
  */
 final class Dialer {
   private Dialer() {}
@@ -25,6 +26,7 @@ final class Dialer {
     if (primary.family() == Family.IPV4) {
       AddressLookup.family(addresses, Family.IPV6)
           .findFirst()
+          .filter(v6 -> run.context().connector().routes(v6))
           .ifPresent(v6 -> run.alsoCheck(checkIpv6(run, v6, port, peer)));
     }
     return connect(run, primary, port, peer);
@@ -42,6 +44,11 @@ final class Dialer {
       throws ProbeAbort {
     String subject =
         address.family() == Family.IPV6 ? "[" + address + "]:" + port : address + ":" + port;
+    if (peer != Peer.PROXY) {
+      // Recorded before connecting, so a failed connect still says which address was tried.
+      run.fact(Fact.ADDRESSES, address.text());
+      run.fact(Fact.ADDRESS_FAMILY, address.family().toString());
+    }
     Connection connection =
         run.phase(
             Phase.CONNECT,
@@ -50,10 +57,6 @@ final class Dialer {
             () -> run.context().connector().connect(address, port, run.deadline().remaining()));
     // The hard stop: whatever is blocked on this connection later, it ends with the deadline.
     connection.abortAfter(run.deadline().remaining());
-    if (peer != Peer.PROXY) {
-      run.fact(Fact.ADDRESSES, address.text());
-      run.fact(Fact.ADDRESS_FAMILY, address.family().toString());
-    }
     return connection;
   }
 

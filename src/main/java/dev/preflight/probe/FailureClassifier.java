@@ -135,7 +135,7 @@ public final class FailureClassifier {
   private static String detail(Throwable error) {
     String message = error.getMessage();
     String text = error instanceof SSLException || message == null ? error.toString() : message;
-    return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+    return Printable.clip(text);
   }
 
   private static String lower(Throwable error) {

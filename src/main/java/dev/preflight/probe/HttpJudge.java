@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>407: {@link Cause#HTTP_PROXY_AUTH_REQUIRED} (a device in OOBE has no credentials).
  *   <li>A refusal made by a proxy or firewall: an error status carrying {@code X-Squid-Error},
  *       {@code Proxy-Agent} or a proxy product's {@code Server}, or a 403/451 carrying {@code Via}:
- *       {@link Cause#HTTP_BLOCKED}.
+ *       {@link Cause#HTTP_BLOCKED}. Not applied to answers over TLS to a public root, which only
+ *       the origin can have written.
  *   <li>511 Network Authentication Required (RFC 6585): {@link Cause#HTTP_CAPTIVE_PORTAL}.
  *   <li>An NCSI-style expectation with a body: any other status (a redirect above all) or body is
  *       {@link Cause#HTTP_CAPTIVE_PORTAL}.
@@ -41,17 +42,23 @@ final class HttpJudge {
 
   private HttpJudge() {}
 
-  static @Nullable ProbeFailure judge(HttpResponse response, Expectation expect, String target) {
+  /**
+   * @param authenticated true when the response came over TLS to a public root: then no proxy can
+   *     have written it, and the proxy-marker rule is skipped (CDNs add {@code Via} too)
+   */
+  static @Nullable ProbeFailure judge(
+      HttpResponse response, Expectation expect, String target, boolean authenticated) {
     int status = response.status();
     if (status == 407) {
       return fail(
           Cause.HTTP_PROXY_AUTH_REQUIRED,
           "a proxy demands authentication (407" + authScheme(response) + ") for " + target);
     }
-    String proxy = proxyMarker(response);
+    String proxy = authenticated ? null : proxyMarker(response);
     if (proxy != null) {
       return fail(
-          Cause.HTTP_BLOCKED, "a proxy refused " + target + " with " + status + " (" + proxy + ")");
+          Cause.HTTP_BLOCKED,
+          "a proxy, not the origin, answered " + status + " for " + target + " (" + proxy + ")");
     }
     if (status == 511) {
       return fail(

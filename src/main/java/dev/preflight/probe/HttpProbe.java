@@ -18,6 +18,9 @@ import org.jspecify.annotations.Nullable;
  * tunnel, PROXY_TUNNEL, when routed via a proxy), then REQUEST and RESPONSE. Redirects are never
  * followed. Through a proxy the target's name is the proxy's to resolve, so no local RESOLVE of it
  * happens: networks that only let the proxy resolve public names are common and correct.
+ *
+ * <p>Routes are {@code DIRECT} or {@code PROXY} (an HTTP proxy); the plan never hands this probe an
+ * {@code HTTPS} or {@code SOCKS} route, and doing so is a programming error.
  */
 final class HttpProbe implements Probe {
   static final String USER_AGENT = "preflight";
@@ -30,17 +33,23 @@ final class HttpProbe implements Probe {
 
   @Override
   public ProbeResult run(ProbeTarget target, ProbeContext context) {
+    Route.Kind kind = target.route().kind();
+    if (kind != Route.Kind.DIRECT && kind != Route.Kind.PROXY) {
+      throw new IllegalArgumentException(
+          "HTTP probes support DIRECT and PROXY routes, not " + kind);
+    }
     ProbeRun run = new ProbeRun(target, context);
     Endpoint endpoint = target.endpoint();
-    boolean viaProxy = !target.route().isDirect();
+    boolean viaProxy = kind == Route.Kind.PROXY;
     try (Connection connection = connect(run, endpoint, viaProxy)) {
+      boolean authenticated = false;
       if (tls) {
         if (viaProxy) {
           ProxyTunnel.open(run, connection, endpoint.host(), endpoint.port());
         }
-        handshake(run, connection, endpoint);
+        authenticated = handshake(run, connection, endpoint);
       }
-      exchange(run, connection, endpoint, viaProxy && !tls);
+      exchange(run, connection, endpoint, viaProxy && !tls, authenticated);
       return run.passed();
     } catch (ProbeAbort abort) {
       return run.failed(abort.failure());
@@ -54,7 +63,11 @@ final class HttpProbe implements Probe {
         : Dialer.direct(run, endpoint.host(), endpoint.port(), Peer.ORIGIN);
   }
 
-  private static void handshake(ProbeRun run, Connection connection, Endpoint endpoint)
+  /**
+   * Runs and judges the handshake; true when the chain ends at a public root, so that nothing
+   * between here and the origin can have written the response.
+   */
+  private static boolean handshake(ProbeRun run, Connection connection, Endpoint endpoint)
       throws ProbeAbort {
     String host = endpoint.host();
     String subject = ProxyTunnel.authority(host, endpoint.port());
@@ -73,6 +86,7 @@ final class HttpProbe implements Probe {
       throw run.abort(failure);
     }
     run.end(Phase.TLS_HANDSHAKE);
+    return judge.publicAnchor(path);
   }
 
   private static void recordTls(ProbeRun run, TlsSession session, ChainJudge.Path path) {
@@ -84,7 +98,12 @@ final class HttpProbe implements Probe {
     run.fact(Fact.TLS_NOT_AFTER, leaf.getNotAfter().toInstant().toString());
   }
 
-  private void exchange(ProbeRun run, Connection connection, Endpoint endpoint, boolean absolute)
+  private void exchange(
+      ProbeRun run,
+      Connection connection,
+      Endpoint endpoint,
+      boolean absolute,
+      boolean authenticated)
       throws ProbeAbort {
     String subject = endpoint.target();
     byte[] request = request(endpoint, absolute).getBytes(StandardCharsets.ISO_8859_1);
@@ -108,7 +127,7 @@ final class HttpProbe implements Probe {
             () -> new ResponseReader(connection, run.deadline(), true).read(wantBody));
     run.fact(Fact.HTTP_STATUS, Integer.toString(response.status()));
     response.header("Date").map(HttpProbe::isoDate).ifPresent(d -> run.fact(Fact.HTTP_DATE, d));
-    ProbeFailure failure = HttpJudge.judge(response, endpoint.expect(), subject);
+    ProbeFailure failure = HttpJudge.judge(response, endpoint.expect(), subject, authenticated);
     if (failure != null) {
       throw run.abort(failure);
     }

@@ -42,7 +42,7 @@ final class ProxyTunnel {
       throw run.fail(
           Phase.PROXY_TUNNEL,
           Cause.HTTP_BLOCKED,
-          subject + " refused CONNECT " + authority + " with " + status + squid);
+          subject + " answered CONNECT " + authority + " with " + status + squid);
     }
     run.end(Phase.PROXY_TUNNEL);
   }

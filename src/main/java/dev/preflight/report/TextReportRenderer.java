@@ -14,6 +14,8 @@ import java.io.Writer;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -54,6 +56,10 @@ public final class TextReportRenderer implements ReportRenderer {
     }
     warnings(report.warnings(), lines);
     lines.blank();
+    String causes = causeCounts(report.endpoints());
+    if (!causes.isEmpty()) {
+      lines.add("Causes: " + causes + ".");
+    }
     lines.add(verdictLine(report));
   }
 
@@ -145,6 +151,19 @@ public final class TextReportRenderer implements ReportRenderer {
             blocking,
             warned,
             skipped);
+  }
+
+  /** {@code DNS_TIMEOUT 58, DNS_NXDOMAIN 31}: how often each cause occurs, most frequent first. */
+  private static String causeCounts(List<EndpointResult> all) {
+    Map<String, Long> counts =
+        all.stream()
+            .filter(e -> e.cause() != null)
+            .collect(
+                Collectors.groupingBy(e -> e.cause().name(), TreeMap::new, Collectors.counting()));
+    return counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .map(e -> e.getKey() + " " + e.getValue())
+        .collect(Collectors.joining(", "));
   }
 
   private static List<ServiceResult> servicesWorstFirst(List<ServiceResult> services) {

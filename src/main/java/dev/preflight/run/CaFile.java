@@ -3,7 +3,9 @@ package dev.preflight.run;
 import dev.preflight.common.InputException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
@@ -41,8 +43,12 @@ public final class CaFile {
         throw new InputException(file.toString(), "holds no PEM certificate");
       }
       return List.copyOf(roots);
+    } catch (NoSuchFileException e) {
+      throw new InputException(file.toString(), 0, "no such CA file", e);
+    } catch (AccessDeniedException e) {
+      throw new InputException(file.toString(), 0, "cannot read the CA file: permission denied", e);
     } catch (IOException e) {
-      throw new InputException(file.toString(), 0, "cannot read CA file: " + e.getMessage(), e);
+      throw new InputException(file.toString(), 0, "cannot read the CA file: " + e, e);
     } catch (CertificateException e) {
       throw new InputException(
           file.toString(), 0, "not a PEM certificate file: " + e.getMessage(), e);

@@ -5,6 +5,7 @@ import dev.preflight.catalog.Endpoint;
 import dev.preflight.probe.Fact;
 import dev.preflight.probe.ProbeResult;
 import dev.preflight.probe.ProbeTarget;
+import dev.preflight.probe.Route;
 import dev.preflight.verdict.ClockJudge;
 import dev.preflight.verdict.EndpointResult;
 import dev.preflight.verdict.Environment;
@@ -27,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One {@code preflight check}: plan, probe everything at once, judge, and assemble the report.
@@ -79,7 +81,9 @@ public final class CheckRun {
               : CompletableFuture.supplyAsync(
                   () -> discover(plan.discovery(), runner, settings, listener), side);
       outcomes.addAll(runner.run(plan.targets(), bound(settings, plan.targets().size())));
-      outcomes.addAll(await(discovery, settings));
+      if (plan.discovery() != null) {
+        outcomes.addAll(await(discovery, plan.discovery(), settings));
+      }
     } finally {
       side.shutdownNow();
     }
@@ -111,19 +115,25 @@ public final class CheckRun {
     return outcomes;
   }
 
-  private static List<ProbeOutcome> await(
-      CompletableFuture<List<ProbeOutcome>> discovery, CheckSettings settings) {
-    // The discovery bounds itself; this wait only guards against a bug there.
-    Duration limit = bound(settings, 1).multipliedBy(3);
+  private List<ProbeOutcome> await(
+      CompletableFuture<List<ProbeOutcome>> future, DcDiscovery discovery, CheckSettings settings) {
+    // The discovery bounds itself (lookup, then one wave set of DC probes); this wait only guards
+    // against a bug there, so that a hybrid-join run can never hang.
+    Duration limit =
+        bound(settings, 1).plus(bound(settings, 2 * DcDiscovery.MAX_CONTROLLERS)).plusSeconds(1);
     try {
-      return discovery.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+      return future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return List.of();
     } catch (ExecutionException | TimeoutException e) {
-      discovery.cancel(true);
-      return List.of();
+      future.cancel(true);
     }
+    return List.of(
+        new ProbeOutcome(
+            discovery.locator(),
+            null,
+            "The domain controller lookup did not finish in time.",
+            clock.instant()));
   }
 
   /**
@@ -161,6 +171,7 @@ public final class CheckRun {
                 + " and were not judged.");
       }
     }
+    results.addAll(unprobedControllers(plan.discovery(), outcomes));
     ClockJudge.Finding clockFinding =
         new ClockJudge(settings.maxSkew()).judge(probed, ClockSamples.from(outcomes));
     warnings.addAll(clockFinding.warnings());
@@ -176,6 +187,18 @@ public final class CheckRun {
         List.copyOf(warnings),
         started,
         duration);
+  }
+
+  /** The {@code {dc}} entries, skipped, when the DC locator found no controller to probe. */
+  private static List<EndpointResult> unprobedControllers(
+      @Nullable DcDiscovery discovery, List<ProbeOutcome> outcomes) {
+    if (discovery == null || outcomes.stream().anyMatch(o -> discovery.expanded(o.target()))) {
+      return List.of();
+    }
+    String detail = "Not checked: no domain controller was found for " + discovery.domain() + ".";
+    return discovery.controllerEntries().stream()
+        .map(e -> EndpointResult.skip(e, detail).withRoute(Route.DIRECT.toString()))
+        .toList();
   }
 
   private static EndpointResult abandoned(ProbeOutcome outcome) {

@@ -25,6 +25,11 @@ public record DcDiscovery(String domain, ProbeTarget locator, List<Endpoint> con
     controllerEntries = List.copyOf(controllerEntries);
   }
 
+  /** True when {@code target} was expanded from one of the {@code {dc}} entries. */
+  public boolean expanded(ProbeTarget target) {
+    return controllerEntries.stream().anyMatch(e -> e.id().equals(target.endpoint().id()));
+  }
+
   /** One direct probe per controller entry and domain controller, controllers in given order. */
   public List<ProbeTarget> targetsFor(List<String> controllers) {
     List<ProbeTarget> targets = new ArrayList<>();

@@ -47,7 +47,7 @@ public final class ProbeJudge {
                     endpoint,
                     failure.warning() ? Status.WARN : Status.FAIL,
                     failure.cause(),
-                    Sentences.oneLine(failure.message()))
+                    Sentences.sentence(failure.message()))
                 .withRemedy(remedy(result, failure.cause()));
     return judged
         .withRoute(route)
@@ -104,7 +104,7 @@ public final class ProbeJudge {
   private static String passDetail(ProbeResult result, String route) {
     String detail = result.facts().get(Fact.DETAIL);
     if (detail != null && !detail.isBlank()) {
-      return Sentences.oneLine(detail);
+      return Sentences.sentence(detail);
     }
     Endpoint endpoint = result.target().endpoint();
     String status = result.facts().get(Fact.HTTP_STATUS);

@@ -43,6 +43,11 @@ public final class Remedies {
               + " token validation fail beyond "
               + Durations.human(maxSkew)
               + " of skew.";
+      case DC_NOT_FOUND ->
+          "Make the DNS servers the devices use answer "
+              + endpoint.host()
+              + " with the domain controllers' SRV records (check --domain and the DNS"
+              + " forwarding to Active Directory).";
       case DC_UNREACHABLE ->
           "Allow "
               + endpoint.protocol().id().toUpperCase(java.util.Locale.ROOT)

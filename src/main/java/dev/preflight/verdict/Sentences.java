@@ -40,6 +40,29 @@ public final class Sentences {
     return out.toString();
   }
 
+  /**
+   * {@link #oneLine} as a sentence: a final period added when the text does not end in punctuation,
+   * and the first letter upper-cased when the first word is a plain word (a host name such as
+   * {@code ztd.dds.microsoft.com} keeps its case). Probe messages are written as clauses; the
+   * report shows sentences.
+   */
+  public static String sentence(@Nullable String text) {
+    String line = oneLine(text);
+    if (line.isEmpty()) {
+      return line;
+    }
+    int space = line.indexOf(' ');
+    String firstWord = space < 0 ? line : line.substring(0, space);
+    String first =
+        firstWord.chars().allMatch(Character::isLetter)
+            ? line.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + line.substring(1)
+            : line;
+    char last = first.charAt(first.length() - 1);
+    return last == '.' || last == '!' || last == '?' || first.length() >= MAX_LENGTH
+        ? first
+        : first + ".";
+  }
+
   private static boolean isFormat(char c) {
     // Bidirectional overrides and other invisible formatting characters can disguise text.
     return Character.getType(c) == Character.FORMAT;

@@ -15,8 +15,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class NtpProbeTest {
   private static ProbeResult probe(NtpTestServer server) {
-    ProbeContext context =
-        ProbeContext.system(Duration.ofMillis(700), List.of(), Duration.ofMinutes(5), null);
+    return probe(server, Duration.ofSeconds(3));
+  }
+
+  private static ProbeResult probe(NtpTestServer server, Duration timeout) {
+    ProbeContext context = ProbeContext.system(timeout, List.of(), Duration.ofMinutes(5), null);
     return Probes.forProtocol(Protocol.NTP)
         .run(
             new ProbeTarget(
@@ -57,7 +60,7 @@ class NtpProbeTest {
   @Test
   void silentServerIsNtpTimeout() {
     try (NtpTestServer server = new NtpTestServer(Mode.SILENT)) {
-      ProbeResult result = probe(server);
+      ProbeResult result = probe(server, Duration.ofMillis(700));
       assertFailure(result, Cause.NTP_TIMEOUT, Phase.NTP_EXCHANGE);
       assertThat(result.total()).isLessThan(Duration.ofSeconds(2));
     }

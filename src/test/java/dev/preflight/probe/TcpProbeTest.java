@@ -144,4 +144,61 @@ class TcpProbeTest {
     }
     throw new IllegalStateException("the accept queue never filled");
   }
+
+  @Test
+  void ipv6OnlyHostIsProbedOverIpv6() throws IOException {
+    dns.answer(HOST, "2001:db8::10");
+    ServerSocket v6 = new ServerSocket();
+    v6.bind(new InetSocketAddress(InetAddress.getByName("::1"), 0));
+    closing.add(v6);
+    ProbeResult result = probe(Protocol.TCP, v6.getLocalPort(), context(Duration.ofSeconds(2)));
+    assertThat(result.failure()).isNull();
+    assertThat(result.fact(Fact.ADDRESSES)).contains("2001:db8::10");
+    assertThat(result.fact(Fact.ADDRESS_FAMILY)).contains("IPv6");
+  }
+
+  @Test
+  void bothFamiliesWorkingPassWithoutWarning() throws IOException {
+    dns.answer(HOST, "198.18.0.10", "2001:db8::10");
+    LoopbackServer v4 = LoopbackServer.start(socket -> {});
+    closing.add(v4);
+    ServerSocket v6 = new ServerSocket();
+    v6.bind(new InetSocketAddress(InetAddress.getByName("::1"), v4.port()));
+    closing.add(v6);
+    ProbeResult result = probe(Protocol.TCP, v4.port(), context(Duration.ofSeconds(2)));
+    assertThat(result.failure()).isNull();
+    assertThat(result.fact(Fact.ADDRESS_FAMILY)).contains("IPv4");
+  }
+
+  @Test
+  void noIpv6CheckWithoutAnIpv6Route() {
+    dns.answer(HOST, "198.18.0.10", "2001:db8::10");
+    LoopbackServer server = LoopbackServer.start(socket -> {}); // ::1 would refuse
+    closing.add(server);
+    Connector v4Only =
+        new LoopbackConnector() {
+          @Override
+          public boolean routes(IpAddress address) {
+            return address.family() == IpAddress.Family.IPV4;
+          }
+        };
+    ProbeResult result =
+        probe(Protocol.TCP, server.port(), context(Duration.ofSeconds(2)).withConnector(v4Only));
+    assertThat(result.failure()).isNull();
+  }
+
+  @Test
+  void routeCheckAsksTheRoutingTableOnly() {
+    // An IPv6 socket bound to ::1 has no route to IPv4 (see noRouteIsTcpUnreachable).
+    assertThat(Connector.boundTo(IpAddress.parse("::1")).routes(IpAddress.parse("127.0.0.1")))
+        .isFalse();
+    assertThat(Connector.system().routes(IpAddress.parse("::1"))).isTrue();
+  }
+
+  @Test
+  void failedConnectStillRecordsTheAddressTried() throws IOException {
+    ProbeResult result = probe(Protocol.TCP, closedPort(), context(Duration.ofSeconds(2)));
+    assertFailure(result, Cause.TCP_REFUSED, Phase.CONNECT);
+    assertThat(result.fact(Fact.ADDRESSES)).contains("198.18.0.10");
+  }
 }

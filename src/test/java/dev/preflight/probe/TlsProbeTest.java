@@ -208,4 +208,33 @@ class TlsProbeTest {
     socket.setSoLinger(true, 0);
     socket.close();
   }
+
+  @Test
+  void sinkholedNameFailsInResolveBeforeAnyConnect() {
+    fixture.dns.answer(HOST, "0.0.0.0");
+    ProbeResult result = run(443, Duration.ofSeconds(2));
+    assertFailure(result, Cause.DNS_SINKHOLE, Phase.RESOLVE);
+    assertThat(result.timings()).doesNotContainKey(Phase.CONNECT);
+  }
+
+  @Test
+  void handshakeTrickledByteByByteEndsWithTheDeadline() {
+    LoopbackServer server =
+        fixture.closeLater(
+            LoopbackServer.start(
+                socket -> {
+                  socket.getInputStream().read(new byte[512]);
+                  // A TLS record header announcing a handshake message, then one byte at a time:
+                  // each read succeeds within the socket timeout, only the deadline can end it.
+                  socket.getOutputStream().write(new byte[] {0x16, 0x03, 0x03, 0x40, 0x00});
+                  for (int i = 0; i < 1_000; i++) {
+                    socket.getOutputStream().write(0x02);
+                    socket.getOutputStream().flush();
+                    Thread.sleep(100);
+                  }
+                }));
+    ProbeResult result = run(server.port(), Duration.ofMillis(800));
+    assertFailure(result, Cause.TLS_TIMEOUT, Phase.TLS_HANDSHAKE);
+    assertThat(result.total()).isLessThan(Duration.ofMillis(1_500));
+  }
 }

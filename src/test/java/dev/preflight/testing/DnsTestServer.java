@@ -38,13 +38,16 @@ public final class DnsTestServer implements AutoCloseable {
     /** NOERROR without any record: "no data". */
     EMPTY,
     /** Never answers. */
-    SILENT
+    SILENT,
+    /** Ignores the first query for the name, as a busy resolver drops a burst, then answers. */
+    DROP_FIRST
   }
 
   private record Entry(Mode mode, List<InetAddress> addresses, List<Record> extra) {}
 
   private final DatagramSocket socket;
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> dropped = new ConcurrentHashMap<>();
 
   public DnsTestServer() {
     try {
@@ -57,9 +60,14 @@ public final class DnsTestServer implements AutoCloseable {
 
   /** Answers {@code name} with these address literals (A or AAAA by family). */
   public DnsTestServer answer(String name, String... literals) {
+    return answer(name, Mode.ANSWER, literals);
+  }
+
+  /** Like {@link #answer(String, String...)} in a mode that answers (ANSWER or DROP_FIRST). */
+  public DnsTestServer answer(String name, Mode mode, String... literals) {
     List<InetAddress> addresses =
         java.util.Arrays.stream(literals).map(DnsTestServer::literal).toList();
-    entries.put(key(name), new Entry(Mode.ANSWER, addresses, List.of()));
+    entries.put(key(name), new Entry(mode, addresses, List.of()));
     return this;
   }
 
@@ -136,13 +144,17 @@ public final class DnsTestServer implements AutoCloseable {
     if (entry.mode() == Mode.SILENT) {
       return null;
     }
+    String drop = key(question.getName().toString(true)) + "/" + question.getType();
+    if (entry.mode() == Mode.DROP_FIRST && dropped.putIfAbsent(drop, true) == null) {
+      return null;
+    }
     Message response = new Message(query.getHeader().getID());
     response.getHeader().setFlag(Flags.QR);
     response.getHeader().setFlag(Flags.RD);
     response.getHeader().setFlag(Flags.RA);
     response.addRecord(question, Section.QUESTION);
     response.getHeader().setRcode(rcode(entry.mode()));
-    if (entry.mode() == Mode.ANSWER) {
+    if (entry.mode() == Mode.ANSWER || entry.mode() == Mode.DROP_FIRST) {
       addAnswers(response, question, entry);
     }
     return response.toWire();

@@ -102,7 +102,7 @@ public final class HttpTestServer implements AutoCloseable {
     try {
       SSLServerSocket listener =
           (SSLServerSocket) identity.serverContext().getServerSocketFactory().createServerSocket();
-      listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+      listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
       return LoopbackServer.start(listener, handler::handle);
     } catch (IOException e) {
       throw new IllegalStateException(e);

@@ -12,7 +12,7 @@ import java.time.Duration;
  * benchmark addresses (198.18.0.0/15, 2001:db8::/32) that a probe does not treat as sinkholes,
  * while traffic never leaves the machine.
  */
-public final class LoopbackConnector implements Connector {
+public class LoopbackConnector implements Connector {
   private static final IpAddress V4 = IpAddress.parse("127.0.0.1");
   private static final IpAddress V6 = IpAddress.parse("::1");
 
@@ -27,6 +27,11 @@ public final class LoopbackConnector implements Connector {
   public byte[] exchange(IpAddress address, int port, byte[] request, Duration timeout)
       throws IOException {
     return real.exchange(loopback(address), port, request, timeout);
+  }
+
+  @Override
+  public boolean routes(IpAddress address) {
+    return real.routes(loopback(address));
   }
 
   private static IpAddress loopback(IpAddress address) {

@@ -33,7 +33,7 @@ public final class LoopbackServer implements AutoCloseable {
   public static LoopbackServer start(Handler handler) {
     try {
       ServerSocket listener = new ServerSocket();
-      listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+      listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
       return new LoopbackServer(listener, handler);
     } catch (IOException e) {
       throw new IllegalStateException(e);

@@ -46,6 +46,8 @@ class ProbeJudgeTest {
       entry("time", "time.windows.com", Protocol.NTP, 123, Impact.BLOCKING);
   private static final Endpoint LDAP =
       entry("dc-ldap", "dc1.corp.example", Protocol.LDAP, 389, Impact.BLOCKING);
+  private static final Endpoint LOCATOR =
+      entry("dc-locator", "_ldap._tcp.dc._msdcs.corp.example", Protocol.DNS, 53, Impact.BLOCKING);
   private static final Route PROXY = Route.proxy("proxy.corp", 3128);
 
   private static ProbeResult failed(Endpoint e, Route route, Cause cause, Phase phase) {
@@ -148,7 +150,14 @@ class ProbeJudgeTest {
             Cause.DNS_NXDOMAIN,
             Phase.RESOLVE,
             Cause.DNS_NXDOMAIN,
-            "dc1.corp.example"));
+            "dc1.corp.example"),
+        Arguments.of(
+            LOCATOR,
+            Route.DIRECT,
+            Cause.DC_NOT_FOUND,
+            Phase.RESOLVE,
+            Cause.DC_NOT_FOUND,
+            "answer _ldap._tcp.dc._msdcs.corp.example with"));
   }
 
   @ParameterizedTest(name = "{2} on {0} -> {4}")
@@ -158,11 +167,24 @@ class ProbeJudgeTest {
     EndpointResult result = JUDGE.judge(failed(endpoint, route, cause, phase));
     assertThat(result.status()).isEqualTo(Status.FAIL);
     assertThat(result.cause()).isEqualTo(reported);
-    assertThat(result.detail()).startsWith("observed " + cause);
+    assertThat(result.detail()).startsWith("Observed " + cause);
     assertThat(result.remedy()).contains(remedy);
     assertThat(result.route()).isEqualTo(route.toString());
     assertThat(result.timings().dnsMs()).isEqualTo(3L);
     assertThat(result.timings().connectMs()).isNull();
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(
+      value = Cause.class,
+      mode = org.junit.jupiter.params.provider.EnumSource.Mode.MATCH_NONE,
+      names = "POLICY_.*")
+  void everyCheckCauseKeepsItsCodeAndGetsASentenceRemedy(Cause cause) {
+    EndpointResult result = JUDGE.judge(failed(MANAGE, PROXY, cause, Phase.CONNECT));
+    assertThat(result.status()).isEqualTo(Status.FAIL);
+    assertThat(result.cause()).isEqualTo(cause);
+    assertThat(result.detail()).endsWith(".");
+    assertThat(result.remedy()).isNotBlank().endsWith(".").doesNotContain("null");
   }
 
   @Test
@@ -256,7 +278,7 @@ class ProbeJudgeTest {
     assertThat(judged.detail())
         .doesNotContain("\u001b", "\r", "\n", "\u202e")
         .hasSizeLessThanOrEqualTo(400);
-    assertThat(judged.detail()).startsWith("evil [31mred Injected: header");
+    assertThat(judged.detail()).startsWith("Evil [31mred Injected: header");
     assertThat(judged.tls().issuer()).hasSizeLessThanOrEqualTo(400);
   }
 

@@ -27,6 +27,15 @@ public interface Connector {
    */
   byte[] exchange(IpAddress address, int port, byte[] request, Duration timeout) throws IOException;
 
+  /**
+   * True when this machine has a route to {@code address}. Nothing is sent: the answer comes from
+   * the routing table. Probes skip the IPv6 check on machines without IPv6 routes, as Windows does
+   * not use IPv6 there either. The default answers true.
+   */
+  default boolean routes(IpAddress address) {
+    return true;
+  }
+
   /** Plain sockets from the default local address. */
   static Connector system() {
     return new SocketConnector(null);

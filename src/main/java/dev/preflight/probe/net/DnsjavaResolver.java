@@ -30,6 +30,8 @@ import org.xbill.DNS.config.ResolverConfigProvider;
  * the "no data" case stay visible, which the JDK's lookup hides.
  */
 final class DnsjavaResolver implements Resolver {
+  private static final Duration RETRANSMIT = Duration.ofSeconds(1);
+
   private final List<InetSocketAddress> servers;
 
   DnsjavaResolver(List<InetSocketAddress> servers) {
@@ -75,20 +77,57 @@ final class DnsjavaResolver implements Resolver {
     return servers.stream().map(s -> s.getHostString() + ":" + s.getPort()).toList();
   }
 
+  /**
+   * Sends {@code query} and resends it after 1 s, then 2 s, 4 s... while no answer has come and
+   * time is left, taking the first answer to any copy. Stub resolvers do the same (the Windows DNS
+   * client resends after one second), and a burst of queries dropped by a busy resolver must not
+   * read as {@link java.net.SocketTimeoutException}; the whole exchange stays within {@code
+   * timeout}.
+   */
   private Message send(Message query, Duration timeout) throws IOException {
-    org.xbill.DNS.Resolver resolver = resolver(timeout);
-    CompletableFuture<Message> future = resolver.sendAsync(query).toCompletableFuture();
+    long end = System.nanoTime() + timeout.toNanos();
+    CompletableFuture<Message> first = new CompletableFuture<>();
+    List<CompletableFuture<Message>> attempts = new ArrayList<>();
+    Duration interval = RETRANSMIT;
     try {
-      return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      throw new SocketTimeoutException("no DNS answer within " + timeout.toMillis() + " ms");
+      while (true) {
+        Duration left = Duration.ofNanos(end - System.nanoTime());
+        if (!left.isPositive()) {
+          throw new SocketTimeoutException("no DNS answer within " + timeout.toMillis() + " ms");
+        }
+        attempts.add(attempt(query, left, first));
+        Duration wait = left.compareTo(interval) < 0 ? left : interval;
+        try {
+          return first.get(wait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+          interval = interval.multipliedBy(2);
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SocketTimeoutException("interrupted while waiting for DNS");
     } catch (ExecutionException e) {
       throw unwrap(e.getCause());
+    } finally {
+      attempts.forEach(a -> a.cancel(true));
     }
+  }
+
+  private CompletableFuture<Message> attempt(
+      Message query, Duration left, CompletableFuture<Message> first) {
+    CompletableFuture<Message> attempt =
+        resolver(left).sendAsync(query.clone()).toCompletableFuture();
+    attempt.whenComplete(
+        (answer, error) -> {
+          if (answer != null) {
+            first.complete(answer);
+          } else if (!(error instanceof SocketTimeoutException)
+              && !(error.getCause() instanceof SocketTimeoutException)) {
+            // A definite failure (unreachable server, unparsable answer) ends the wait at once.
+            first.completeExceptionally(error);
+          }
+        });
+    return attempt;
   }
 
   private org.xbill.DNS.Resolver resolver(Duration timeout) {

@@ -55,8 +55,36 @@ public record IpAddress(String text, Family family) {
   }
 
   static IpAddress of(InetAddress address) {
-    Family family = address instanceof Inet6Address ? Family.IPV6 : Family.IPV4;
-    return new IpAddress(address.getHostAddress().replaceFirst("%.*$", ""), family);
+    if (address instanceof Inet6Address) {
+      return new IpAddress(
+          compress(address.getHostAddress().replaceFirst("%.*$", "")), Family.IPV6);
+    }
+    return new IpAddress(address.getHostAddress(), Family.IPV4);
+  }
+
+  /** The RFC 5952 form: the longest run of two or more zero groups becomes {@code ::}. */
+  private static String compress(String full) {
+    String[] groups = full.split(":");
+    int bestStart = -1;
+    int bestLength = 1;
+    for (int i = 0; i < groups.length; i++) {
+      int j = i;
+      while (j < groups.length && groups[j].equals("0")) {
+        j++;
+      }
+      if (j - i > bestLength) {
+        bestStart = i;
+        bestLength = j - i;
+      }
+    }
+    if (bestStart < 0) {
+      return full;
+    }
+    String head = String.join(":", java.util.Arrays.copyOfRange(groups, 0, bestStart));
+    String tail =
+        String.join(
+            ":", java.util.Arrays.copyOfRange(groups, bestStart + bestLength, groups.length));
+    return head + "::" + tail;
   }
 
   InetAddress toInetAddress() {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
@@ -65,15 +66,21 @@ final class SocketConnection implements Connection {
     SSLSocket tls = (SSLSocket) context().getSocketFactory().createSocket(plain, peer, port, true);
     socket = tls;
     SSLParameters parameters = tls.getSSLParameters();
-    if (serverName != null && !IpAddress.isLiteral(serverName)) {
-      parameters.setServerNames(List.of(sniName(serverName)));
+    SNIHostName sni = serverName == null ? null : sniName(serverName);
+    if (sni != null) {
+      parameters.setServerNames(List.of(sni));
     }
     tls.setSSLParameters(parameters);
     tls.setSoTimeout(SocketConnector.millis(timeout));
     tls.startHandshake();
     List<X509Certificate> chain = new ArrayList<>();
     for (Certificate certificate : tls.getSession().getPeerCertificates()) {
-      chain.add((X509Certificate) certificate);
+      if (certificate instanceof X509Certificate x509) {
+        chain.add(x509);
+      }
+    }
+    if (chain.isEmpty()) {
+      throw new SSLException("the server sent no X.509 certificate");
     }
     return new TlsSession(tls.getSession().getProtocol(), tls.getSession().getCipherSuite(), chain);
   }
@@ -108,6 +115,13 @@ final class SocketConnection implements Connection {
       return; // closed or re-armed in time
     }
     aborted.set(true);
+    try {
+      // The TCP socket first: that unblocks a TLS read or handshake at once, whereas closing the
+      // TLS layer would first try to send close_notify to a peer that may not be reading.
+      plain.close();
+    } catch (IOException e) {
+      // already closed
+    }
     closeQuietly();
   }
 
@@ -120,11 +134,15 @@ final class SocketConnection implements Connection {
     }
   }
 
-  private static SNIHostName sniName(String serverName) throws IOException {
+  /** The SNI name, or null for IP literals and names SNI cannot carry (RFC 6066 section 3). */
+  private static @Nullable SNIHostName sniName(String serverName) {
+    if (IpAddress.isLiteral(serverName)) {
+      return null;
+    }
     try {
       return new SNIHostName(serverName);
     } catch (IllegalArgumentException e) {
-      throw new IOException("not a valid TLS server name: " + serverName, e);
+      return null;
     }
   }
 

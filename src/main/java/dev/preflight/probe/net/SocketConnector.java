@@ -56,6 +56,20 @@ final class SocketConnector implements Connector {
     }
   }
 
+  @Override
+  public boolean routes(IpAddress address) {
+    try (DatagramSocket socket = new DatagramSocket(null)) {
+      if (local != null) {
+        socket.bind(new InetSocketAddress(local.toInetAddress(), 0));
+      }
+      // Connecting a UDP socket only asks the routing table; no datagram leaves.
+      socket.connect(new InetSocketAddress(address.toInetAddress(), 9));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /** Socket timeouts in whole milliseconds, where 0 would mean "forever". */
   static int millis(Duration timeout) throws SocketTimeoutException {
     if (!timeout.isPositive()) {

@@ -1,0 +1,111 @@
+package dev.preflight.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.preflight.probe.FailureClassifier.Peer;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.ProtocolException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.util.stream.Stream;
+import javax.net.ssl.SSLHandshakeException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class FailureClassifierTest {
+  static Stream<Arguments> table() {
+    return Stream.of(
+        Arguments.of(
+            Phase.RESOLVE, Peer.ORIGIN, new SocketTimeoutException(), false, Cause.DNS_TIMEOUT),
+        Arguments.of(Phase.RESOLVE, Peer.ORIGIN, new IOException("bad"), false, Cause.DNS_SERVFAIL),
+        Arguments.of(
+            Phase.RESOLVE,
+            Peer.PROXY,
+            new SocketTimeoutException(),
+            false,
+            Cause.PROXY_UNREACHABLE),
+        Arguments.of(
+            Phase.CONNECT,
+            Peer.ORIGIN,
+            new ConnectException("Connection refused"),
+            false,
+            Cause.TCP_REFUSED),
+        Arguments.of(
+            Phase.CONNECT,
+            Peer.ORIGIN,
+            new SocketTimeoutException("Connect timed out"),
+            false,
+            Cause.TCP_TIMEOUT),
+        Arguments.of(
+            Phase.CONNECT,
+            Peer.ORIGIN,
+            new NoRouteToHostException("No route to host"),
+            false,
+            Cause.TCP_UNREACHABLE),
+        Arguments.of(
+            Phase.CONNECT,
+            Peer.ORIGIN,
+            new SocketException("Network is unreachable"),
+            false,
+            Cause.TCP_UNREACHABLE),
+        Arguments.of(
+            Phase.CONNECT,
+            Peer.PROXY,
+            new ConnectException("Connection refused"),
+            false,
+            Cause.PROXY_UNREACHABLE),
+        Arguments.of(
+            Phase.CONNECT,
+            Peer.DOMAIN_CONTROLLER,
+            new SocketTimeoutException(),
+            false,
+            Cause.DC_UNREACHABLE),
+        Arguments.of(
+            Phase.TLS_HANDSHAKE,
+            Peer.ORIGIN,
+            new SSLHandshakeException("alert"),
+            false,
+            Cause.TLS_HANDSHAKE_FAILED),
+        Arguments.of(
+            Phase.TLS_HANDSHAKE,
+            Peer.ORIGIN,
+            new SocketException("Socket closed"),
+            true,
+            Cause.TLS_TIMEOUT),
+        Arguments.of(
+            Phase.RESPONSE, Peer.ORIGIN, new SocketTimeoutException(), false, Cause.HTTP_TIMEOUT),
+        Arguments.of(Phase.RESPONSE, Peer.ORIGIN, new EOFException(), false, Cause.HTTP_BLOCKED),
+        Arguments.of(
+            Phase.RESPONSE,
+            Peer.ORIGIN,
+            new ProtocolException("x"),
+            false,
+            Cause.HTTP_UNEXPECTED_STATUS),
+        Arguments.of(
+            Phase.PROXY_TUNNEL,
+            Peer.PROXY,
+            new SocketTimeoutException(),
+            false,
+            Cause.HTTP_TIMEOUT),
+        Arguments.of(
+            Phase.NTP_EXCHANGE,
+            Peer.ORIGIN,
+            new SocketTimeoutException(),
+            false,
+            Cause.NTP_TIMEOUT));
+  }
+
+  @ParameterizedTest
+  @MethodSource("table")
+  void mapsExceptionsToCauses(
+      Phase phase, Peer peer, Throwable error, boolean expired, Cause cause) {
+    ProbeFailure failure = FailureClassifier.classify(phase, peer, "h:1", error, expired);
+    assertThat(failure.cause()).isEqualTo(cause);
+    assertThat(failure.phase()).isEqualTo(phase);
+    assertThat(failure.warning()).isFalse();
+  }
+}
