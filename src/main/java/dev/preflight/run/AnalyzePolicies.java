@@ -63,17 +63,10 @@ public final class AnalyzePolicies {
 
   /** Checks {@code --resolve} and builds the PAC resolver it names. */
   public static PacResolver resolver(String mode) {
-    if (mode.equals("offline")) {
-      return PacResolver.offline();
-    }
-    if (mode.equals("system")) {
-      PacDnsBudget budget = new PacDnsBudget(Resolver.system(null), NETWORK_BUDGET);
-      return PacResolver.system(budget::lookup);
-    }
-    if (mode.startsWith("hosts:") && mode.length() > "hosts:".length()) {
-      return PacResolver.hostsFile(Path.of(mode.substring("hosts:".length())));
-    }
-    throw new InputException("--resolve", "'" + mode + "' is not offline, system or hosts:FILE");
+    // Reading the system resolver's configuration sends nothing; lookups happen only in system
+    // mode, all within one budget.
+    PacDnsBudget budget = new PacDnsBudget(Resolver.system(null), NETWORK_BUDGET);
+    return PacResolver.parse(mode, budget::lookup);
   }
 
   private static PacScript script(String fileOrUrl) {

@@ -258,7 +258,7 @@ class AnalyzeCommandTest {
       value = {
         "no configuration||give at least one of --pac, --allowlist or --squid",
         "bad client ip|--squid SQUID --client-ip 10.0.0.999|--client-ip: '10.0.0.999' is not an",
-        "bad resolve mode|--squid SQUID --resolve sometimes|--resolve: 'sometimes' is not",
+        "bad resolve mode|--squid SQUID --resolve sometimes|--resolve: expected offline, hosts:FILE or system, got 'sometimes'",
         "malformed squid|--squid BAD_SQUID|bad.conf:2: acl nosuch is not defined",
         "malformed allowlist|--allowlist BAD_ALLOW|bad.txt:2: 'a.*.com' has a wildcard",
         "missing squid file|--squid MISSING|missing.conf: cannot read squid configuration",
