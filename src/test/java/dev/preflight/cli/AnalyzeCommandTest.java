@@ -263,12 +263,16 @@ class AnalyzeCommandTest {
         "malformed allowlist|--allowlist BAD_ALLOW|bad.txt:2: 'a.*.com' has a wildcard",
         "missing squid file|--squid MISSING|missing.conf: cannot read squid configuration",
         "bad scenario|--squid SQUID --scenario sideways|unknown scenario 'sideways'",
+        "binary squid file|--squid BINARY|binary.bin: cannot read squid configuration",
+        "binary allowlist|--allowlist BINARY|binary.bin: cannot read allowlist: not UTF-8 text",
       })
   void badInputExitsThreeWithOneMessage(String what, String args, String message)
       throws IOException {
     write("squid.conf", "http_access allow all\n");
     write("bad.conf", "acl a src all\nhttp_access allow nosuch\n");
     write("bad.txt", "ok.example.com\na.*.com\n");
+    Files.write(
+        dir.resolve("binary.bin"), new byte[] {'a', 'c', 'l', ' ', (byte) 0xff, (byte) 0xfe});
     List<String> argv = new ArrayList<>(List.of("analyze"));
     if (args != null) {
       for (String arg : args.split(" ")) {
@@ -278,6 +282,7 @@ class AnalyzeCommandTest {
               case "BAD_SQUID" -> dir.resolve("bad.conf").toString();
               case "BAD_ALLOW" -> dir.resolve("bad.txt").toString();
               case "MISSING" -> dir.resolve("missing.conf").toString();
+              case "BINARY" -> dir.resolve("binary.bin").toString();
               default -> arg;
             });
       }

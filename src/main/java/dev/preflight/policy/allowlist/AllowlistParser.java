@@ -1,6 +1,7 @@
 package dev.preflight.policy.allowlist;
 
 import dev.preflight.common.InputException;
+import dev.preflight.policy.ReadErrors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ final class AllowlistParser {
     try {
       lines = Files.readAllLines(path, StandardCharsets.UTF_8);
     } catch (IOException | java.io.UncheckedIOException e) {
-      throw new InputException(path.toString(), "cannot read allowlist: " + e.getMessage());
+      throw new InputException(path.toString(), "cannot read allowlist: " + ReadErrors.of(e));
     }
     AllowlistParser parser = new AllowlistParser(path.toString());
     int header = firstMeaningful(lines);

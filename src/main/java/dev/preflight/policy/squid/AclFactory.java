@@ -1,6 +1,7 @@
 package dev.preflight.policy.squid;
 
 import dev.preflight.common.InputException;
+import dev.preflight.policy.ReadErrors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,7 +63,7 @@ final class AclFactory {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (IOException | java.io.UncheckedIOException e) {
       throw new InputException(
-          line.file(), line.line(), "cannot read acl file " + file + ": " + e.getMessage());
+          line.file(), line.line(), "cannot read acl file " + file + ": " + ReadErrors.of(e));
     }
     List<AclValue> values = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {

@@ -1,6 +1,7 @@
 package dev.preflight.policy.squid;
 
 import dev.preflight.common.InputException;
+import dev.preflight.policy.ReadErrors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,7 +83,7 @@ final class ConfigReader {
     try {
       return Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (IOException | java.io.UncheckedIOException e) {
-      String reason = "cannot read squid configuration " + file + ": " + e.getMessage();
+      String reason = "cannot read squid configuration " + file + ": " + ReadErrors.of(e);
       if (includedFrom == null) {
         throw new InputException(file.toString(), reason);
       }
