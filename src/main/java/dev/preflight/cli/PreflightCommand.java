@@ -12,7 +12,12 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Tells whether this network is ready for Windows Autopilot, and why not.",
-    subcommands = {CheckCommand.class, CatalogCommand.class, ExportCommand.class},
+    subcommands = {
+      CheckCommand.class,
+      AnalyzeCommand.class,
+      ExportCommand.class,
+      CatalogCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:READY: every endpoint the scenario needs passed",

@@ -16,4 +16,13 @@ public interface PolicyEvaluator {
    * reported once.
    */
   List<String> warnings();
+
+  /**
+   * Whether this configuration decides the fate of requests for {@code endpoint} at all: a proxy
+   * configuration only sees HTTP and HTTPS requests, an allowlist governs every endpoint. Endpoints
+   * no evaluator governs are reported as skipped. Every endpoint by default.
+   */
+  default boolean governs(Endpoint endpoint) {
+    return true;
+  }
 }

@@ -1,0 +1,90 @@
+package dev.preflight.run;
+
+import dev.preflight.catalog.Catalog;
+import dev.preflight.catalog.Endpoint;
+import dev.preflight.catalog.Scenario;
+import dev.preflight.catalog.Tpm;
+import dev.preflight.policy.PolicyDecision;
+import dev.preflight.policy.PolicyEvaluator;
+import dev.preflight.verdict.EndpointResult;
+import dev.preflight.verdict.Environment;
+import dev.preflight.verdict.Judge;
+import dev.preflight.verdict.PolicyJudge;
+import dev.preflight.verdict.Report;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The {@code analyze} flow: select the catalog entries the scenarios need, ask every configuration
+ * what happens to each, judge the decisions and assemble the report. Sends no traffic.
+ *
+ * @param catalog the merged catalog
+ * @param scenarios the chosen scenarios, in order
+ * @param tpm the device's TPM kind
+ * @param evaluators one per configuration given; at least one
+ */
+public record AnalyzeRun(
+    Catalog catalog, List<Scenario> scenarios, Tpm tpm, List<PolicyEvaluator> evaluators) {
+
+  public AnalyzeRun {
+    Objects.requireNonNull(catalog, "catalog");
+    Objects.requireNonNull(tpm, "tpm");
+    scenarios = List.copyOf(scenarios);
+    evaluators = List.copyOf(evaluators);
+    if (evaluators.isEmpty()) {
+      throw new IllegalArgumentException("evaluators must not be empty");
+    }
+  }
+
+  /** Evaluates every selected endpoint and returns the judged report. */
+  public Report run(String toolVersion, Clock clock) {
+    Instant startedAt = clock.instant();
+    List<Endpoint> selected = catalog.select(new LinkedHashSet<>(scenarios), tpm);
+    List<Endpoint> concrete = selected.stream().filter(e -> !hasPlaceholder(e)).toList();
+    Map<Endpoint, List<PolicyDecision>> decisions = decide(concrete);
+    List<EndpointResult> results = new ArrayList<>();
+    for (Endpoint endpoint : selected) {
+      results.add(
+          hasPlaceholder(endpoint)
+              ? EndpointResult.skip(
+                  endpoint, "Needs the Active Directory domain, which analyze does not take.")
+              : PolicyJudge.judge(endpoint, decisions.getOrDefault(endpoint, List.of())));
+    }
+    Set<String> warnings = new LinkedHashSet<>();
+    evaluators.forEach(e -> warnings.addAll(e.warnings()));
+    Duration duration = Duration.between(startedAt, clock.instant());
+    return Judge.judge(
+        Report.Mode.ANALYZE,
+        toolVersion,
+        catalog,
+        scenarios,
+        results,
+        Environment.UNKNOWN,
+        List.copyOf(warnings),
+        startedAt,
+        duration);
+  }
+
+  private Map<Endpoint, List<PolicyDecision>> decide(List<Endpoint> endpoints) {
+    Map<Endpoint, List<PolicyDecision>> byEndpoint = new HashMap<>();
+    for (PolicyEvaluator evaluator : evaluators) {
+      List<Endpoint> governed = endpoints.stream().filter(evaluator::governs).toList();
+      for (PolicyDecision decision : evaluator.evaluate(governed)) {
+        byEndpoint.computeIfAbsent(decision.endpoint(), k -> new ArrayList<>()).add(decision);
+      }
+    }
+    return byEndpoint;
+  }
+
+  private static boolean hasPlaceholder(Endpoint endpoint) {
+    return endpoint.host().contains("{");
+  }
+}
