@@ -4,17 +4,10 @@ import dev.preflight.catalog.Catalog;
 import dev.preflight.catalog.CatalogLoader;
 import dev.preflight.common.InputException;
 import dev.preflight.policy.PolicyEvaluator;
-import dev.preflight.report.JsonReportRenderer;
-import dev.preflight.report.ReportRenderer;
-import dev.preflight.report.TextReportRenderer;
 import dev.preflight.run.AnalyzePolicies;
 import dev.preflight.run.AnalyzeRun;
 import dev.preflight.verdict.Report;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -42,11 +35,6 @@ import picocli.CommandLine.Spec;
       "a PAC script, an allowlist, a Squid configuration, or several at once."
     })
 final class AnalyzeCommand implements Callable<Integer> {
-  enum Format {
-    TEXT,
-    JSON
-  }
-
   @Option(
       names = "--pac",
       paramLabel = "FILE|URL",
@@ -80,18 +68,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       description = "The address myIpAddress() returns and squid src acls see.")
   @Nullable String clientIp;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "text (default) or json.")
-  Format format = Format.TEXT;
-
-  @Option(
-      names = "--output",
-      paramLabel = "FILE",
-      description = "Write the report to FILE instead of standard output.")
-  @Nullable Path output;
+  @Mixin ReportOptions reportOptions = new ReportOptions();
 
   @Spec @Nullable CommandSpec spec;
 
@@ -100,7 +77,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     if (pac == null && allowlist == null && squid == null) {
       throw new InputException("analyze", "give at least one of --pac, --allowlist or --squid");
     }
-    checkOutputWritable();
+    reportOptions.checkWritable();
     AnalyzePolicies.resolver(resolve);
     if (clientIp != null) {
       AnalyzePolicies.clientAddress(clientIp);
@@ -108,9 +85,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     Catalog catalog = CatalogLoader.load(selection.catalogFiles);
     AnalyzeRun run = new AnalyzeRun(catalog, selection.scenarioList(), selection.tpm, evaluators());
     Report report = run.run(Version.current(), Clock.systemUTC());
-    boolean colour = Streams.detect(System.getenv(), output == null).colour();
-    write(
-        report, format == Format.TEXT ? new TextReportRenderer(colour) : new JsonReportRenderer());
+    boolean colour = Streams.detect(System.getenv(), reportOptions.toStdout()).colour();
+    reportOptions.write(report, spec().commandLine().getOut(), colour);
     return report.verdict().exitCode();
   }
 
@@ -126,35 +102,6 @@ final class AnalyzeCommand implements Callable<Integer> {
       evaluators.add(AnalyzePolicies.squid(squid, clientIp));
     }
     return evaluators;
-  }
-
-  private void checkOutputWritable() {
-    if (output == null) {
-      return;
-    }
-    Path parentDir = output.toAbsolutePath().getParent();
-    if (Files.isDirectory(output)) {
-      throw new InputException(output.toString(), "is a directory; --output needs a file name");
-    }
-    if (parentDir == null || !Files.isDirectory(parentDir) || !Files.isWritable(parentDir)) {
-      throw new InputException(
-          output.toString(), "cannot write here: the directory is missing or read-only");
-    }
-  }
-
-  private void write(Report report, ReportRenderer renderer) throws IOException {
-    if (output == null) {
-      PrintWriter out = spec().commandLine().getOut();
-      renderer.render(report, out);
-      out.flush();
-      return;
-    }
-    try (Writer file = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-      renderer.render(report, file);
-    } catch (IOException e) {
-      throw new InputException(
-          output.toString(), 0, "cannot write the report: " + e.getMessage(), e);
-    }
   }
 
   private CommandSpec spec() {

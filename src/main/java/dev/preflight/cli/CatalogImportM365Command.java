@@ -73,7 +73,7 @@ public final class CatalogImportM365Command implements Callable<Integer> {
                   + " sets that pass the filters lists a name with a usable port");
     }
     String catalog = render(result);
-    CatalogOutput.write(spec.commandLine().getOut(), output, writer -> writer.write(catalog));
+    Output.write(spec.commandLine().getOut(), output, writer -> writer.write(catalog));
     err.println(
         "preflight: imported "
             + result.endpoints().size()

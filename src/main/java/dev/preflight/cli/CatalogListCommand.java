@@ -33,7 +33,7 @@ final class CatalogListCommand implements Callable<Integer> {
     Catalog catalog = CatalogLoader.load(selection.catalogFiles);
     List<Endpoint> selected = catalog.select(selection.scenarioSet(), selection.tpm);
     CatalogView view = new CatalogView(catalog, selection.scenarioList(), selection.tpm, selected);
-    CatalogOutput.write(
+    Output.write(
         spec.commandLine().getOut(),
         output,
         writer -> {

@@ -42,7 +42,7 @@ final class CatalogShowCommand implements Callable<Integer> {
             .orElseThrow(() -> new InputException("catalog show", unknown(catalog)));
     CatalogView view =
         new CatalogView(catalog, selection.scenarioList(), selection.tpm, List.of(entry));
-    CatalogOutput.write(
+    Output.write(
         spec.commandLine().getOut(),
         output,
         writer -> {

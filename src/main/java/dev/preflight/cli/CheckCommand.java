@@ -4,9 +4,6 @@ import dev.preflight.catalog.Catalog;
 import dev.preflight.catalog.CatalogLoader;
 import dev.preflight.common.InputException;
 import dev.preflight.probe.ProbeContext;
-import dev.preflight.report.JsonReportRenderer;
-import dev.preflight.report.ReportRenderer;
-import dev.preflight.report.TextReportRenderer;
 import dev.preflight.run.CaFile;
 import dev.preflight.run.CheckSettings;
 import dev.preflight.run.EnvironmentProxy;
@@ -17,10 +14,7 @@ import dev.preflight.run.SystemCheck;
 import dev.preflight.verdict.Report;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -57,11 +51,6 @@ import picocli.CommandLine.Spec;
       "3:UNKNOWN: bad options, unreadable input, internal error"
     })
 final class CheckCommand implements Callable<Integer> {
-  enum Format {
-    TEXT,
-    JSON
-  }
-
   @Mixin SelectionOptions selection = new SelectionOptions();
 
   @Option(
@@ -118,18 +107,7 @@ final class CheckCommand implements Callable<Integer> {
       description = "Active Directory domain, for --scenario hybrid-join.")
   @Nullable String domain;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "text (default) or json.")
-  Format format = Format.TEXT;
-
-  @Option(
-      names = "--output",
-      paramLabel = "FILE",
-      description = "Write the report to FILE instead of standard output.")
-  @Nullable Path output;
+  @Mixin ReportOptions reportOptions = new ReportOptions();
 
   @ParentCommand @Nullable PreflightCommand parent;
 
@@ -149,20 +127,16 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter err = spec().commandLine().getErr();
     boolean debug = parent != null && parent.debug;
-    checkOutputWritable();
+    reportOptions.checkWritable();
     CheckSettings settings = settings(debug);
     Catalog catalog = CatalogLoader.load(selection.catalogFiles);
-    Streams streams = Streams.detect(environment, output == null);
+    Streams streams = Streams.detect(environment, reportOptions.toStdout());
     RunObserver observer = new RunObserver(err, streams.progress(), debug);
     ProbeContext context = SystemCheck.context(settings, observer);
     settings = withRoutes(settings, context);
     Report report = SystemCheck.create(context, Version.current()).run(catalog, settings, observer);
     observer.done();
-    write(
-        report,
-        format == Format.TEXT
-            ? new TextReportRenderer(streams.colour())
-            : new JsonReportRenderer());
+    reportOptions.write(report, spec().commandLine().getOut(), streams.colour());
     return report.verdict().exitCode();
   }
 
@@ -207,35 +181,6 @@ final class CheckCommand implements Callable<Integer> {
         routes,
         s.dnsServer(),
         s.extraRoots());
-  }
-
-  private void checkOutputWritable() {
-    if (output == null) {
-      return;
-    }
-    Path parentDir = output.toAbsolutePath().getParent();
-    if (Files.isDirectory(output)) {
-      throw new InputException(output.toString(), "is a directory; --output needs a file name");
-    }
-    if (parentDir == null || !Files.isDirectory(parentDir) || !Files.isWritable(parentDir)) {
-      throw new InputException(
-          output.toString(), "cannot write here: the directory is missing or read-only");
-    }
-  }
-
-  private void write(Report report, ReportRenderer renderer) throws IOException {
-    if (output == null) {
-      PrintWriter out = spec().commandLine().getOut();
-      renderer.render(report, out);
-      out.flush();
-      return;
-    }
-    try (Writer file = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-      renderer.render(report, file);
-    } catch (IOException e) {
-      throw new InputException(
-          output.toString(), 0, "cannot write the report: " + e.getMessage(), e);
-    }
   }
 
   private CommandSpec spec() {

@@ -71,8 +71,7 @@ public final class ExportCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    CatalogOutput.write(
-        spec.commandLine().getOut(), output, writer -> writer.write(text.toString()));
+    Output.write(spec.commandLine().getOut(), output, writer -> writer.write(text.toString()));
     summarize(allowlist, selected.size());
     return ExitCodes.READY;
   }

@@ -74,6 +74,11 @@ public final class TextReportRenderer implements ReportRenderer {
             + report.startedAt()
             + ", took "
             + seconds(report.duration().toMillis()));
+    if (report.mode() == Report.Mode.ANALYZE) {
+      // Offline evaluation sends nothing, so there is no network context to describe.
+      lines.add("Offline evaluation: no traffic was sent.");
+      return;
+    }
     Environment env = report.environment();
     String proxy = env.proxy() == null ? "none (direct)" : env.proxy();
     String dns = env.dnsServers().isEmpty() ? "unknown" : String.join(", ", env.dnsServers());

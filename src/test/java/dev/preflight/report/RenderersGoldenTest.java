@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.preflight.verdict.Environment;
+import dev.preflight.verdict.Report;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,6 +60,27 @@ class RenderersGoldenTest {
     assertThat(text.indexOf("Service update")).isLessThan(text.indexOf("Service ad"));
     assertThat(text.strip().lines().reduce((a, b) -> b).orElseThrow())
         .startsWith("Verdict: BLOCKED (exit 2)");
+  }
+
+  @Test
+  void analyzeTextSaysNoTrafficWasSentInsteadOfTheNetworkContext() throws IOException {
+    Report check = SampleReports.blocked();
+    Report analyze =
+        new Report(
+            Report.Mode.ANALYZE,
+            check.toolVersion(),
+            check.startedAt(),
+            check.duration(),
+            check.scenarios(),
+            check.verdict(),
+            Environment.UNKNOWN,
+            List.of(),
+            check.services());
+    StringWriter out = new StringWriter();
+    new TextReportRenderer(false).render(analyze, out);
+    assertThat(out.toString())
+        .contains("preflight analyze for", "Offline evaluation: no traffic was sent.")
+        .doesNotContain("Proxy:", "DNS servers:", "Clock:");
   }
 
   @Test

@@ -10,16 +10,34 @@ import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a catalog command writes: the command line's standard output, or {@code --output FILE}. A
- * file that cannot be written is bad input (exit 3), named in the message.
+ * Where a command writes: the command line's standard output, or {@code --output FILE}. A file that
+ * cannot be written is bad input (exit 3), named in the message.
  */
-final class CatalogOutput {
+final class Output {
   /** Writes the output once the destination is open; may throw I/O errors. */
   interface Body {
     void writeTo(Writer writer) throws IOException;
   }
 
-  private CatalogOutput() {}
+  private Output() {}
+
+  /**
+   * Fails fast, before any probing or evaluation, when {@code file} can obviously not be written: a
+   * directory, or a missing or read-only parent directory. Null means standard output.
+   */
+  static void checkWritable(@Nullable Path file) {
+    if (file == null) {
+      return;
+    }
+    Path parent = file.toAbsolutePath().getParent();
+    if (Files.isDirectory(file)) {
+      throw new InputException(file.toString(), "is a directory; --output needs a file name");
+    }
+    if (parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)) {
+      throw new InputException(
+          file.toString(), "cannot write here: the directory is missing or read-only");
+    }
+  }
 
   static void write(PrintWriter stdout, @Nullable Path file, Body body) {
     if (file == null) {

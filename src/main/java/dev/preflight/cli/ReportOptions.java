@@ -1,0 +1,50 @@
+package dev.preflight.cli;
+
+import dev.preflight.report.JsonReportRenderer;
+import dev.preflight.report.ReportRenderer;
+import dev.preflight.report.TextReportRenderer;
+import dev.preflight.verdict.Report;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+
+/**
+ * How {@code check} and {@code analyze} print their report: {@code --format} and {@code --output}.
+ */
+final class ReportOptions {
+  enum Format {
+    TEXT,
+    JSON
+  }
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "text (default) or json.")
+  Format format = Format.TEXT;
+
+  @Option(
+      names = "--output",
+      paramLabel = "FILE",
+      description = "Write the report to FILE instead of standard output.")
+  @Nullable Path output;
+
+  /** Rejects an unwritable {@code --output} before any work starts. */
+  void checkWritable() {
+    Output.checkWritable(output);
+  }
+
+  /** True when the report goes to standard output (where a terminal may show colour). */
+  boolean toStdout() {
+    return output == null;
+  }
+
+  /** Renders the report to standard output or the {@code --output} file. */
+  void write(Report report, PrintWriter stdout, boolean colour) {
+    ReportRenderer renderer =
+        format == Format.TEXT ? new TextReportRenderer(colour) : new JsonReportRenderer();
+    Output.write(stdout, output, writer -> renderer.render(report, writer));
+  }
+}
