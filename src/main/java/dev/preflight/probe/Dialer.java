@@ -14,7 +14,8 @@ import java.util.concurrent.CompletableFuture;
  * host has it. When the host also has AAAA records and this machine has an IPv6 route to it, one
  * IPv6 connect runs alongside within the same deadline; if only that one fails the result is a
  * warning ({@link ProbeFailure#warn}), because Windows falls back to IPv4 but the network is still
- * half broken. Without an IPv6 route there is no check: Windows would not use IPv6 there either.
+ * half broken. Without an IPv6 route there is no check: Windows would not use IPv6 there either;
+ * for the same reason a name with only IPv6 addresses is not applicable on such a machine.
  */
 final class Dialer {
   private Dialer() {}
@@ -23,6 +24,14 @@ final class Dialer {
   static Connection direct(ProbeRun run, String host, int port, Peer peer) throws ProbeAbort {
     List<IpAddress> addresses = AddressLookup.resolve(run, host, peer);
     IpAddress primary = addresses.get(0);
+    if (primary.family() == Family.IPV6 && !run.context().connector().routes(primary)) {
+      // An IPv6-only name (NCSI's ipv6.msftconnecttest.com) on a network without IPv6: Windows
+      // does not use it there either, so the endpoint is not judged rather than failed.
+      throw run.notApplicable(
+          host
+              + " has only IPv6 addresses and this machine has no IPv6 route, so it is not"
+              + " used on this network");
+    }
     if (primary.family() == Family.IPV4) {
       AddressLookup.family(addresses, Family.IPV6)
           .findFirst()

@@ -19,5 +19,10 @@ public enum Fact {
   NTP_OFFSET_MS,
   NTP_ROUND_TRIP_MS,
   /** What was observed on success, in one sentence (for example "HTTP 403 from the origin"). */
-  DETAIL
+  DETAIL,
+  /**
+   * Why the probe does not apply to this machine's network, in one sentence; present only on a
+   * result without failure, which the judge then reports as SKIP.
+   */
+  NOT_APPLICABLE
 }

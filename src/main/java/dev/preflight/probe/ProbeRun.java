@@ -92,6 +92,12 @@ final class ProbeRun {
     return new ProbeAbort(failure);
   }
 
+  /** Ends the probe without a verdict of its own: it does not apply here, for {@code reason}. */
+  ProbeAbort notApplicable(String reason) {
+    fact(Fact.NOT_APPLICABLE, reason);
+    return new ProbeAbort(null);
+  }
+
   void fact(Fact fact, String value) {
     facts.put(fact, Printable.clip(value, 512));
   }
@@ -113,7 +119,8 @@ final class ProbeRun {
     return finish(warning);
   }
 
-  ProbeResult failed(ProbeFailure failure) {
+  /** Ends the probe with {@code failure}; null when it ended as not applicable. */
+  ProbeResult failed(@Nullable ProbeFailure failure) {
     if (sideCheck != null) {
       sideCheck.cancel(true);
     }

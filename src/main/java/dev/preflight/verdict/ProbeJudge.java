@@ -38,8 +38,14 @@ public final class ProbeJudge {
   /** The endpoint result for {@code result}; never null, never throws for any probe outcome. */
   public EndpointResult judge(ProbeResult result) {
     Endpoint endpoint = result.target().endpoint();
-    ProbeFailure failure = refine(result);
     String route = result.target().route().toString();
+    String notApplicable = result.facts().get(Fact.NOT_APPLICABLE);
+    if (result.passed() && notApplicable != null) {
+      return EndpointResult.skip(endpoint, Sentences.sentence(notApplicable))
+          .withRoute(route)
+          .withTimings(timings(result.timings()));
+    }
+    ProbeFailure failure = refine(result);
     EndpointResult judged =
         failure == null
             ? EndpointResult.pass(endpoint, passDetail(result, route))

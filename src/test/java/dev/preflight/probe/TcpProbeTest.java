@@ -188,6 +188,21 @@ class TcpProbeTest {
   }
 
   @Test
+  void ipv6OnlyNameWithoutAnIpv6RouteDoesNotApply() {
+    dns.answer(HOST, "2001:db8::10");
+    // A socket bound to an IPv4 address has no route to any IPv6 address: the routing table says
+    // so without a packet being sent.
+    ProbeContext v4Only =
+        context(Duration.ofSeconds(2))
+            .withConnector(Connector.boundTo(IpAddress.parse("127.0.0.1")));
+    ProbeResult result = probe(Protocol.TCP, 443, v4Only);
+    assertThat(result.failure()).isNull();
+    assertThat(result.fact(Fact.NOT_APPLICABLE).orElseThrow())
+        .contains("only IPv6 addresses", "no IPv6 route");
+    assertThat(result.timings()).containsOnlyKeys(Phase.RESOLVE);
+  }
+
+  @Test
   void routeCheckAsksTheRoutingTableOnly() {
     // An IPv6 socket bound to ::1 has no route to IPv4 (see noRouteIsTcpUnreachable).
     assertThat(Connector.boundTo(IpAddress.parse("::1")).routes(IpAddress.parse("127.0.0.1")))

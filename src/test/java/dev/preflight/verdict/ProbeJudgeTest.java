@@ -289,4 +289,20 @@ class ProbeJudgeTest {
         Map.of(Phase.NTP_EXCHANGE, Duration.ofMillis(12)),
         offsetMs == null ? Map.of() : Map.of(Fact.NTP_OFFSET_MS, offsetMs));
   }
+
+  @Test
+  void aProbeThatDoesNotApplyIsSkippedWithItsReason() {
+    Endpoint ipv6 = entry("ncsi-web-ipv6", "ipv6.example.test", Protocol.HTTP, 80, Impact.DEGRADED);
+    ProbeResult result =
+        new ProbeResult(
+            new ProbeTarget(ipv6, Route.DIRECT),
+            null,
+            Map.of(Phase.RESOLVE, Duration.ofMillis(2)),
+            Map.of(Fact.NOT_APPLICABLE, "ipv6.example.test has only IPv6 addresses"));
+    EndpointResult judged = JUDGE.judge(result);
+    assertThat(judged.status()).isEqualTo(Status.SKIP);
+    assertThat(judged.cause()).isNull();
+    assertThat(judged.detail()).isEqualTo("ipv6.example.test has only IPv6 addresses.");
+    assertThat(judged.timings().dnsMs()).isEqualTo(2L);
+  }
 }
