@@ -20,10 +20,12 @@ import org.jspecify.annotations.Nullable;
  * FindProxyForURL(endpoint.target(), endpoint.host())} and reports the route a client would take.
  *
  * <p>A decision is {@code ALLOWED} with the first usable route and the full fallback list, or
- * {@code DENIED} when the script returns nothing (null, undefined, an empty string) or only
- * black-hole proxies. Evidence is the script line of the {@code return} that answered. Endpoints of
- * other protocols (NTP, plain TCP) are {@code ALLOWED} without a route: clients consult PAC only
- * for web requests. Bad scripts surface as {@code InputException}s from {@link #evaluate}.
+ * {@code DENIED} when the script returns only black-hole proxies. A script that returns nothing
+ * (null, undefined, an empty string) sends the client {@code DIRECT}, as browsers and WinHTTP treat
+ * it, so that too is {@code ALLOWED}, with the reason saying so. Evidence is the script line of the
+ * {@code return} that answered. Endpoints of other protocols (NTP, plain TCP) are {@code ALLOWED}
+ * without a route: clients consult PAC only for web requests. Bad scripts surface as {@code
+ * InputException}s from {@link #evaluate}.
  */
 public final class PacEvaluator implements PolicyEvaluator {
   private static final int MAX_ALERT_WARNINGS = 5;
@@ -132,10 +134,10 @@ public final class PacEvaluator implements PolicyEvaluator {
     if (result.routes().isEmpty()) {
       return new PolicyDecision(
           endpoint,
-          Outcome.DENIED,
-          null,
+          Outcome.ALLOWED,
+          "DIRECT",
           fallbacks,
-          call + ": the client has no route",
+          call + ": clients then connect DIRECT",
           evidence,
           dns);
     }

@@ -53,20 +53,22 @@ class PacEvaluatorTest {
   }
 
   @Test
-  void nullAnswerIsDenied() {
+  void nullAnswerMeansDirectAsClientsTreatIt() {
     PolicyDecision decision = decide(evaluator(PacEnvironment.defaults()), "nothing.example");
 
-    assertThat(decision.outcome()).isEqualTo(Outcome.DENIED);
+    assertThat(decision.outcome()).isEqualTo(Outcome.ALLOWED);
+    assertThat(decision.route()).isEqualTo("DIRECT");
     assertThat(decision.reason())
-        .isEqualTo("FindProxyForURL returns null: the client has no route");
+        .isEqualTo("FindProxyForURL returns null: clients then connect DIRECT");
     assertThat(decision.evidence().line()).isEqualTo(7);
   }
 
   @Test
-  void emptyAnswerIsDenied() {
+  void emptyAnswerMeansDirectAsClientsTreatIt() {
     PolicyDecision decision = decide(evaluator(PacEnvironment.defaults()), "empty.example");
 
-    assertThat(decision.outcome()).isEqualTo(Outcome.DENIED);
+    assertThat(decision.outcome()).isEqualTo(Outcome.ALLOWED);
+    assertThat(decision.route()).isEqualTo("DIRECT");
     assertThat(decision.reason()).contains("returns an empty string");
     assertThat(decision.evidence().line()).isEqualTo(10);
   }
