@@ -170,17 +170,7 @@ final class CheckCommand implements Callable<Integer> {
     if (pac == null) {
       return s;
     }
-    RouteSelector routes = SystemCheck.pac(pac, timeout, context.resolver());
-    return new CheckSettings(
-        s.scenarios(),
-        s.tpm(),
-        s.domain(),
-        s.timeout(),
-        s.maxSkew(),
-        s.parallelism(),
-        routes,
-        s.dnsServer(),
-        s.extraRoots());
+    return s.withRoutes(SystemCheck.pac(pac, timeout, context.resolver()));
   }
 
   private CommandSpec spec() {

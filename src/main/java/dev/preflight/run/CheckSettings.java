@@ -47,4 +47,10 @@ public record CheckSettings(
     }
     extraRoots = List.copyOf(extraRoots);
   }
+
+  /** These settings with {@code newRoutes} deciding how HTTP(S) requests leave. */
+  public CheckSettings withRoutes(RouteSelector newRoutes) {
+    return new CheckSettings(
+        scenarios, tpm, domain, timeout, maxSkew, parallelism, newRoutes, dnsServer, extraRoots);
+  }
 }
