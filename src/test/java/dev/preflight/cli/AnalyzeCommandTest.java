@@ -292,4 +292,33 @@ class AnalyzeCommandTest {
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).contains(message).doesNotContain("Exception").doesNotContain("\tat ");
   }
+
+  /** The hostile scripts of the sandbox tests, run through the command: exit 3, file and line. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "infinite-loop.pac | 3 4",
+        "java-system.pac   | 3",
+        "packages.pac      | 2",
+        "huge-repeat.pac   | 2",
+        "syntax-error.pac  | 2",
+      })
+  void hostilePacScriptExitsThreeNamingFileAndLine(String file, String lines) {
+    String path = Path.of("src/test/resources/pac/sandbox", file).toString();
+    // A guard against a hang only; the stop times themselves are measured by bench/pac-eval.sh.
+    CliRun run =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            java.time.Duration.ofSeconds(10), () -> CliRun.of("analyze", "--pac", path));
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err())
+        .matches(
+            "preflight: "
+                + java.util.regex.Pattern.quote(path)
+                + ":("
+                + lines.replace(' ', '|')
+                + "): .+\\n")
+        .doesNotContain("Exception", "\tat ");
+  }
 }
