@@ -24,7 +24,7 @@ final class Lab implements AutoCloseable {
   /** Shipped-catalog hosts the tests aim faults at. */
   static final String BLOCKING_HOST = "ztd.dds.microsoft.com";
 
-  static final String DEGRADED_HOST = "update.microsoft.com";
+  static final String DEGRADED_HOST = "tsfe.trafficshaping.dsp.mp.microsoft.com";
   static final String NCSI_HOST = "www.msftconnecttest.com";
   static final String NTP_HOST = "time.windows.com";
   static final String DC_HOST = "dc1.corp.example";
