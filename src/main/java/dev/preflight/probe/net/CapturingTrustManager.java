@@ -1,6 +1,7 @@
 package dev.preflight.probe.net;
 
 import java.net.Socket;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -14,6 +15,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
 final class CapturingTrustManager extends X509ExtendedTrustManager {
   static final CapturingTrustManager INSTANCE = new CapturingTrustManager();
 
+  /** preflight is only ever a TLS client: a peer asking it to trust a client chain is refused. */
+  private static final String CLIENT_CHAINS = "preflight never accepts client certificate chains";
+
   private CapturingTrustManager() {}
 
   @Override
@@ -26,18 +30,21 @@ final class CapturingTrustManager extends X509ExtendedTrustManager {
   public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
 
   @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType) {
-    throw new UnsupportedOperationException("client chains are never checked");
+  public void checkClientTrusted(X509Certificate[] chain, String authType)
+      throws CertificateException {
+    throw new CertificateException(CLIENT_CHAINS);
   }
 
   @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-    throw new UnsupportedOperationException("client chains are never checked");
+  public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+      throws CertificateException {
+    throw new CertificateException(CLIENT_CHAINS);
   }
 
   @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-    throw new UnsupportedOperationException("client chains are never checked");
+  public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+      throws CertificateException {
+    throw new CertificateException(CLIENT_CHAINS);
   }
 
   @Override
