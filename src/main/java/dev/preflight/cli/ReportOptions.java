@@ -1,6 +1,9 @@
 package dev.preflight.cli;
 
+import dev.preflight.report.CsvReportRenderer;
 import dev.preflight.report.JsonReportRenderer;
+import dev.preflight.report.JunitReportRenderer;
+import dev.preflight.report.MarkdownReportRenderer;
 import dev.preflight.report.ReportRenderer;
 import dev.preflight.report.TextReportRenderer;
 import dev.preflight.verdict.Report;
@@ -15,14 +18,17 @@ import picocli.CommandLine.Option;
 final class ReportOptions {
   enum Format {
     TEXT,
-    JSON
+    JSON,
+    CSV,
+    MARKDOWN,
+    JUNIT
   }
 
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "text",
-      description = "text (default) or json.")
+      description = "text (default), json, csv, markdown or junit.")
   Format format = Format.TEXT;
 
   @Option(
@@ -44,7 +50,13 @@ final class ReportOptions {
   /** Renders the report to standard output or the {@code --output} file. */
   void write(Report report, PrintWriter stdout, boolean colour) {
     ReportRenderer renderer =
-        format == Format.TEXT ? new TextReportRenderer(colour) : new JsonReportRenderer();
+        switch (format) {
+          case TEXT -> new TextReportRenderer(colour);
+          case JSON -> new JsonReportRenderer();
+          case CSV -> new CsvReportRenderer();
+          case MARKDOWN -> new MarkdownReportRenderer();
+          case JUNIT -> new JunitReportRenderer();
+        };
     Output.write(stdout, output, writer -> renderer.render(report, writer));
   }
 }

@@ -113,6 +113,20 @@ class AnalyzeCommandTest {
         .isEqualTo("PASS");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "csv,      'service,impact,endpoint,target,'",
+    "markdown, '# Windows Autopilot network readiness: READY'",
+    "junit,    '<?xml version=\"1.0\" encoding=\"UTF-8\"?>'",
+  })
+  void everyReportFormatIsAvailable(String format, String start) throws IOException {
+    CliRun run =
+        CliRun.of(
+            "analyze", "--allowlist", allowlistWithout(List.of()).toString(), "--format", format);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).startsWith(start);
+  }
+
   @Test
   void allowlistMissingADegradedServiceIsDegraded() throws IOException {
     Set<String> blocking =

@@ -1,0 +1,100 @@
+package dev.preflight.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * The CSV, Markdown and JUnit renderers against golden files in {@code src/test/resources/golden/}
+ * (update deliberately with {@code -Dgolden.update=true}), and their escaping of hostile text.
+ */
+class TabularRenderersTest {
+  private static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+  private static String render(ReportRenderer renderer) throws IOException {
+    StringWriter out = new StringWriter();
+    renderer.render(SampleReports.blocked(), out);
+    return out.toString();
+  }
+
+  private static void assertGolden(String name, String actual) throws IOException {
+    Path file = GOLDEN.resolve(name);
+    if (Boolean.getBoolean("golden.update")) {
+      Files.writeString(file, actual, StandardCharsets.UTF_8);
+    }
+    assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void csvMatchesGolden() throws IOException {
+    assertGolden("check-blocked.csv", render(new CsvReportRenderer()));
+  }
+
+  @Test
+  void csvHasOneRowPerEndpointAfterTheHeader() throws IOException {
+    String csv = render(new CsvReportRenderer());
+    assertThat(csv.split("\r\n", -1))
+        .hasSize(SampleReports.blocked().endpoints().size() + 2)
+        .startsWith(String.join(",", CsvReportRenderer.COLUMNS));
+  }
+
+  @Test
+  void csvQuotesCommasQuotesAndLineBreaks() {
+    assertThat(CsvReportRenderer.quoted("plain")).isEqualTo("plain");
+    assertThat(CsvReportRenderer.quoted("a,b")).isEqualTo("\"a,b\"");
+    assertThat(CsvReportRenderer.quoted("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+    assertThat(CsvReportRenderer.quoted("two\nlines")).isEqualTo("\"two\nlines\"");
+  }
+
+  @Test
+  void markdownMatchesGolden() throws IOException {
+    assertGolden("check-blocked.md", render(new MarkdownReportRenderer()));
+  }
+
+  @Test
+  void markdownTextCannotBreakTheTableOrInjectMarkup() {
+    assertThat(MarkdownReportRenderer.inline("a|b\n<script>*x*_y_`z`[l](u)"))
+        .isEqualTo("a|b &lt;script&gt;\\*x\\*\\_y\\_\\`z\\`\\[l](u)");
+  }
+
+  @Test
+  void junitMatchesGolden() throws IOException {
+    assertGolden("check-blocked.junit.xml", render(new JunitReportRenderer()));
+  }
+
+  @Test
+  void junitParsesAndCountsFailuresAndSkips() throws Exception {
+    String xml = render(new JunitReportRenderer());
+    Document doc =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    Element root = doc.getDocumentElement();
+    var report = SampleReports.blocked();
+    long failed =
+        report.endpoints().stream()
+            .filter(e -> e.status() == dev.preflight.verdict.Status.FAIL)
+            .count();
+    assertThat(root.getAttribute("tests")).isEqualTo(Integer.toString(report.endpoints().size()));
+    assertThat(root.getAttribute("failures")).isEqualTo(Long.toString(failed));
+    NodeList failures = doc.getElementsByTagName("failure");
+    assertThat(failures.getLength()).isEqualTo(failed);
+    assertThat(((Element) failures.item(0)).getAttribute("type")).isEqualTo("TLS_INTERCEPTED");
+    assertThat(doc.getElementsByTagName("skipped").getLength()).isEqualTo(1);
+  }
+
+  @Test
+  void junitDropsCharactersXmlCannotCarry() {
+    assertThat(JunitReportRenderer.clean("a\u0000b\u0007c\td\uFFFEe")).isEqualTo("abc\tde");
+  }
+}
