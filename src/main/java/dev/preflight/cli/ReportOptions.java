@@ -1,6 +1,7 @@
 package dev.preflight.cli;
 
 import dev.preflight.report.CsvReportRenderer;
+import dev.preflight.report.HtmlReportRenderer;
 import dev.preflight.report.JsonReportRenderer;
 import dev.preflight.report.JunitReportRenderer;
 import dev.preflight.report.MarkdownReportRenderer;
@@ -21,14 +22,15 @@ final class ReportOptions {
     JSON,
     CSV,
     MARKDOWN,
-    JUNIT
+    JUNIT,
+    HTML
   }
 
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "text",
-      description = "text (default), json, csv, markdown or junit.")
+      description = "text (default), json, csv, markdown, junit or html.")
   Format format = Format.TEXT;
 
   @Option(
@@ -56,6 +58,7 @@ final class ReportOptions {
           case CSV -> new CsvReportRenderer();
           case MARKDOWN -> new MarkdownReportRenderer();
           case JUNIT -> new JunitReportRenderer();
+          case HTML -> new HtmlReportRenderer();
         };
     Output.write(stdout, output, writer -> renderer.render(report, writer));
   }

@@ -118,6 +118,7 @@ class AnalyzeCommandTest {
     "csv,      'service,impact,endpoint,target,'",
     "markdown, '# Windows Autopilot network readiness: READY'",
     "junit,    '<?xml version=\"1.0\" encoding=\"UTF-8\"?>'",
+    "html,     '<!DOCTYPE html>'",
   })
   void everyReportFormatIsAvailable(String format, String start) throws IOException {
     CliRun run =

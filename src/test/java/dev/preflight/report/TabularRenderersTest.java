@@ -97,4 +97,15 @@ class TabularRenderersTest {
   void junitDropsCharactersXmlCannotCarry() {
     assertThat(JunitReportRenderer.clean("a\u0000b\u0007c\td\uFFFEe")).isEqualTo("abc\tde");
   }
+
+  @Test
+  void htmlMatchesGolden() throws IOException {
+    assertGolden("check-blocked.html", render(new HtmlReportRenderer()));
+  }
+
+  @Test
+  void htmlEscapesEverythingAServerCouldSend() {
+    assertThat(HtmlReportRenderer.escape("<img src=x onerror=\"a('b')\"> & more"))
+        .isEqualTo("&lt;img src=x onerror=&quot;a(&#39;b&#39;)&quot;&gt; &amp; more");
+  }
 }
