@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.preflight.testing.Golden;
 import dev.preflight.verdict.Environment;
 import dev.preflight.verdict.Report;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,31 +17,21 @@ import org.junit.jupiter.api.Test;
  * deliberately, run with {@code -Dgolden.update=true} and review the diff.
  */
 class RenderersGoldenTest {
-  private static final Path GOLDEN = Path.of("src/test/resources/golden");
-
   private static String render(ReportRenderer renderer) throws IOException {
     StringWriter out = new StringWriter();
     renderer.render(SampleReports.blocked(), out);
     return out.toString().replace(System.lineSeparator(), "\n");
   }
 
-  private static void assertGolden(String name, String actual) throws IOException {
-    Path file = GOLDEN.resolve(name);
-    if (Boolean.getBoolean("golden.update")) {
-      Files.writeString(file, actual, StandardCharsets.UTF_8);
-    }
-    assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
-  }
-
   @Test
   void textReportMatchesGolden() throws IOException {
-    assertGolden("check-blocked.txt", render(new TextReportRenderer(false)));
+    Golden.assertMatches("check-blocked.txt", render(new TextReportRenderer(false)));
   }
 
   @Test
   void colouredTextReportMatchesGolden() throws IOException {
     String coloured = render(new TextReportRenderer(true));
-    assertGolden("check-blocked.ansi.txt", coloured);
+    Golden.assertMatches("check-blocked.ansi.txt", coloured);
     assertThat(coloured.replaceAll("\u001b\\[[0-9;]*m", ""))
         .isEqualTo(render(new TextReportRenderer(false)));
   }
@@ -86,7 +74,7 @@ class RenderersGoldenTest {
   @Test
   void jsonReportMatchesGoldenAndTheContractShape() throws IOException {
     String json = render(new JsonReportRenderer());
-    assertGolden("check-blocked.json", json);
+    Golden.assertMatches("check-blocked.json", json);
     JsonNode root = new ObjectMapper().readTree(json);
     assertThat(root.get("schemaVersion").asInt()).isEqualTo(1);
     assertThat(root.get("verdict").asText()).isEqualTo("BLOCKED");

@@ -2,12 +2,11 @@ package dev.preflight.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.preflight.testing.Golden;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -19,25 +18,15 @@ import org.w3c.dom.NodeList;
  * (update deliberately with {@code -Dgolden.update=true}), and their escaping of hostile text.
  */
 class TabularRenderersTest {
-  private static final Path GOLDEN = Path.of("src/test/resources/golden");
-
   private static String render(ReportRenderer renderer) throws IOException {
     StringWriter out = new StringWriter();
     renderer.render(SampleReports.blocked(), out);
     return out.toString();
   }
 
-  private static void assertGolden(String name, String actual) throws IOException {
-    Path file = GOLDEN.resolve(name);
-    if (Boolean.getBoolean("golden.update")) {
-      Files.writeString(file, actual, StandardCharsets.UTF_8);
-    }
-    assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
-  }
-
   @Test
   void csvMatchesGolden() throws IOException {
-    assertGolden("check-blocked.csv", render(new CsvReportRenderer()));
+    Golden.assertMatches("check-blocked.csv", render(new CsvReportRenderer()));
   }
 
   @Test
@@ -58,7 +47,7 @@ class TabularRenderersTest {
 
   @Test
   void markdownMatchesGolden() throws IOException {
-    assertGolden("check-blocked.md", render(new MarkdownReportRenderer()));
+    Golden.assertMatches("check-blocked.md", render(new MarkdownReportRenderer()));
   }
 
   @Test
@@ -69,7 +58,7 @@ class TabularRenderersTest {
 
   @Test
   void junitMatchesGolden() throws IOException {
-    assertGolden("check-blocked.junit.xml", render(new JunitReportRenderer()));
+    Golden.assertMatches("check-blocked.junit.xml", render(new JunitReportRenderer()));
   }
 
   @Test
@@ -100,7 +89,7 @@ class TabularRenderersTest {
 
   @Test
   void htmlMatchesGolden() throws IOException {
-    assertGolden("check-blocked.html", render(new HtmlReportRenderer()));
+    Golden.assertMatches("check-blocked.html", render(new HtmlReportRenderer()));
   }
 
   @Test
