@@ -104,8 +104,17 @@ public final class FailureClassifier {
       case TLS_HANDSHAKE -> "TLS handshake with " + subject + " aborted: " + detail(error);
       case REQUEST, RESPONSE, PROXY_TUNNEL -> closedMessage(subject, error);
       case NTP_EXCHANGE -> ntpMessage(subject, error);
-      case RESOLVE -> "DNS lookup of " + subject + " failed: " + detail(error);
+      case RESOLVE -> resolveMessage(subject, error);
     };
+  }
+
+  private static String resolveMessage(String subject, Throwable error) {
+    if (error instanceof PortUnreachableException) {
+      return "DNS lookup of "
+          + subject
+          + " refused: nothing answers on the DNS server's port (ICMP port unreachable)";
+    }
+    return "DNS lookup of " + subject + " failed: " + detail(error);
   }
 
   private static String describeConnect(String subject, Throwable error) {

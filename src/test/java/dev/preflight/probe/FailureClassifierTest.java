@@ -108,4 +108,21 @@ class FailureClassifierTest {
     assertThat(failure.phase()).isEqualTo(phase);
     assertThat(failure.warning()).isFalse();
   }
+
+  @org.junit.jupiter.api.Test
+  void aClosedDnsPortIsARefusalInPlainWords() {
+    ProbeFailure failure =
+        FailureClassifier.classify(
+            Phase.RESOLVE,
+            Peer.ORIGIN,
+            "ztd.dds.microsoft.com",
+            new java.net.PortUnreachableException(),
+            false);
+    assertThat(failure.cause()).isEqualTo(Cause.DNS_SERVFAIL);
+    assertThat(failure.message())
+        .isEqualTo(
+            "DNS lookup of ztd.dds.microsoft.com refused: nothing answers on the DNS server's"
+                + " port (ICMP port unreachable)")
+        .doesNotContain("java.");
+  }
 }
