@@ -105,13 +105,16 @@ public record Endpoint(
     return protocol != Protocol.DNS;
   }
 
-  /** This entry with {@code host} in place of its host, as when a placeholder is filled in. */
-  public Endpoint withHost(String host) {
+  /**
+   * This entry with {@code placeholder} (such as {@code {domain}}) replaced by {@code value} in its
+   * host and wildcard, as the check plan fills in hybrid-join entries.
+   */
+  public Endpoint withPlaceholder(String placeholder, String value) {
     return new Endpoint(
         id,
         service,
-        host,
-        wildcard,
+        host.replace(placeholder, value),
+        wildcard == null ? null : wildcard.replace(placeholder, value),
         protocol,
         ports,
         path,
