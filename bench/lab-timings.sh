@@ -18,6 +18,6 @@ printf 'lab up:                      %6.2f s\n' "$(seconds lab/lab.sh up)"
 printf 'fault dns-nxdomain on (dns): %6.2f s\n' "$(seconds lab/lab.sh fault dns-nxdomain on)"
 printf 'fault proxy-auth on (squid): %6.2f s\n' "$(seconds lab/lab.sh fault proxy-auth on)"
 printf 'clear:                       %6.2f s\n' "$(seconds lab/lab.sh clear)"
-printf 'preflight check (clean lab): %6.2f s\n' "$(seconds ip netns exec pfl-client "$java" -jar target/preflight.jar \
+printf 'preflight check (clean lab): %6.2f s\n' "$(seconds ip netns exec "${PFL_LAB_NAME:-pfl}-client" "$java" -jar target/preflight.jar \
   check --catalog lab/catalog.yaml --ca-file /run/preflight-lab/ca/root.pem --format json)"
 printf 'lab down:                    %6.2f s\n' "$(seconds lab/lab.sh down)"

@@ -11,11 +11,13 @@
 #   lab.sh faults                  list the faults and their arguments
 #   lab.sh status                  namespaces, processes and faults
 #   lab.sh leftovers               after `down`: list anything of the lab still present, exit 1 if any
+#
+# PFL_LAB_NAME (default pfl) names the instance: its namespaces are NAME-client, NAME-router and
+# NAME-inet and its state lives in /run/preflight-lab (pfl) or /run/preflight-lab-NAME.
 set -euo pipefail
 
 LAB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_DIR=$(dirname "$LAB_DIR")
-STATE=${PFL_LAB_STATE:-/run/preflight-lab}
 PYTHON=${PYTHON:-$(command -v /usr/bin/python3 || command -v python3)}
 
 die() { echo "lab: $*" >&2; exit 1; }
@@ -23,6 +25,7 @@ log() { echo "lab: $*" >&2; }
 
 # shellcheck source=lib/net.sh
 . "$LAB_DIR/lib/net.sh"
+if [ "$LAB_NAME" = pfl ]; then STATE=${PFL_LAB_STATE:-/run/preflight-lab}; else STATE=${PFL_LAB_STATE:-/run/preflight-lab-$LAB_NAME}; fi
 # shellcheck source=lib/certs.sh
 . "$LAB_DIR/lib/certs.sh"
 # shellcheck source=lib/config.sh
@@ -75,7 +78,7 @@ lab_down() {
 }
 
 lab_status() {
-  echo "namespaces: $(ip netns list | grep -o '^pfl-[a-z]*' | tr '\n' ' ')"
+  echo "namespaces: $(ip netns list | grep -o "^$LAB_NAME-[a-z]*" | tr '\n' ' ')"
   local f
   for f in "$STATE"/pid/*.pid; do
     [ -f "$f" ] || continue
@@ -90,7 +93,7 @@ lab_status() {
 # Everything `up` creates, looked up from scratch: namespaces, state, resolv.conf, processes.
 lab_leftovers() {
   local found=0 ns pid
-  for ns in $(ip netns list | grep -o '^pfl-[a-z]*'); do
+  for ns in $(ip netns list | grep -o "^$LAB_NAME-[a-z]*"); do
     echo "namespace $ns"; found=1
     for pid in $(ip netns pids "$ns"); do echo "process $pid ($(cat "/proc/$pid/comm" 2>/dev/null)) in $ns"; done
   done
@@ -110,7 +113,7 @@ main() {
     faults) fault_list ;;
     status) lab_status ;;
     leftovers) lab_leftovers ;;
-    *) sed -n '2,14s/^# \{0,1\}//p' "$0"; exit 2 ;;
+    *) sed -n '2,17s/^# \{0,1\}//p' "$0"; exit 2 ;;
   esac
 }
 

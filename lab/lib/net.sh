@@ -8,9 +8,13 @@
 # root namespace: the veths are created directly inside the lab namespaces, no namespace has a
 # default route, and IPv6 is switched off in all three so no link-local address appears either.
 
-NS_CLIENT=pfl-client
-NS_ROUTER=pfl-router
-NS_INET=pfl-inet
+# PFL_LAB_NAME names one lab instance (default "pfl"), so that several labs can run side by side
+# on one machine: its namespaces are NAME-client, NAME-router and NAME-inet.
+LAB_NAME=${PFL_LAB_NAME:-pfl}
+[[ "$LAB_NAME" =~ ^[a-z][a-z0-9]{0,7}$ ]] || { echo "lab: PFL_LAB_NAME must be 1-8 lower-case letters or digits" >&2; exit 1; }
+NS_CLIENT=$LAB_NAME-client
+NS_ROUTER=$LAB_NAME-router
+NS_INET=$LAB_NAME-inet
 
 CLIENT_ADDR=198.18.0.2
 ROUTER_CLIENT_ADDR=198.18.0.1

@@ -9,7 +9,7 @@ proc_alive() {
 }
 
 # True when the PID runs inside one of the lab's namespaces, so a recycled PID is never signalled.
-proc_in_lab() { [[ "$(ip netns identify "$1" 2>/dev/null)" == pfl-* ]]; }
+proc_in_lab() { [[ "$(ip netns identify "$1" 2>/dev/null)" == "$LAB_NAME"-* ]]; }
 
 start_proc() {
   local name=$1; shift

@@ -15,10 +15,14 @@ import java.util.concurrent.TimeUnit;
  * an interrupted run leaves no namespace or server behind. Every script call has a deadline.
  */
 final class Lab implements AutoCloseable {
-  static final String CLIENT_NAMESPACE = "pfl-client";
+  /** The lab instance ({@code PFL_LAB_NAME}, default {@code pfl}) that lab.sh also reads. */
+  static final String NAME = labName();
+
+  static final String CLIENT_NAMESPACE = NAME + "-client";
   static final String DNS_SERVER = "198.19.0.53";
   static final String PROXY = "http://198.19.0.8:3128";
-  static final Path CA_FILE = Path.of("/run/preflight-lab/ca/root.pem");
+  static final Path CA_FILE =
+      Path.of(NAME.equals("pfl") ? "/run/preflight-lab" : "/run/preflight-lab-" + NAME, "ca/root.pem");
   static final String WEB_ADDRESS = "198.19.0.10";
 
   /** Shipped-catalog hosts the tests aim faults at. */
@@ -41,6 +45,11 @@ final class Lab implements AutoCloseable {
   private Lab(Path repository) {
     this.repository = repository;
     this.shutdownHook = new Thread(this::down, "network-lab-teardown");
+  }
+
+  private static String labName() {
+    String name = System.getenv("PFL_LAB_NAME");
+    return name == null || name.isBlank() ? "pfl" : name;
   }
 
   /** Brings the lab up (tearing down any leftover first) and returns its handle. */
