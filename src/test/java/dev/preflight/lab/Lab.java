@@ -22,7 +22,8 @@ final class Lab implements AutoCloseable {
   static final String DNS_SERVER = "198.19.0.53";
   static final String PROXY = "http://198.19.0.8:3128";
   static final Path CA_FILE =
-      Path.of(NAME.equals("pfl") ? "/run/preflight-lab" : "/run/preflight-lab-" + NAME, "ca/root.pem");
+      Path.of(
+          NAME.equals("pfl") ? "/run/preflight-lab" : "/run/preflight-lab-" + NAME, "ca/root.pem");
   static final String WEB_ADDRESS = "198.19.0.10";
 
   /** Shipped-catalog hosts the tests aim faults at. */
