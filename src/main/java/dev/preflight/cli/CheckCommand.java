@@ -153,16 +153,17 @@ final class CheckCommand implements Callable<Integer> {
         proxy != null
             ? new FixedProxy(ProxyAddress.parse("--proxy", proxy))
             : EnvironmentProxy.from(environment).orElse(RouteSelector.DIRECT);
-    return new CheckSettings(
-        selection.scenarioList(),
-        selection.tpm,
-        domain,
-        timeout,
-        maxSkew,
-        parallelism == null ? 0 : parallelism,
-        routes,
-        dnsServer,
-        roots);
+    return CheckSettings.builder()
+        .scenarios(selection.scenarioList())
+        .tpm(selection.tpm)
+        .domain(domain)
+        .timeout(timeout)
+        .maxSkew(maxSkew)
+        .parallelism(parallelism == null ? 0 : parallelism)
+        .routes(routes)
+        .dnsServer(dnsServer)
+        .extraRoots(roots)
+        .build();
   }
 
   /** The PAC script needs the run's resolver for its DNS helpers, so it is loaded last. */

@@ -176,7 +176,11 @@ public final class CheckRun {
         new ClockJudge(settings.maxSkew()).judge(probed, ClockSamples.from(outcomes));
     warnings.addAll(clockFinding.warnings());
     Environment environment =
-        new Environment(settings.routes().describe(), dnsServers, clockFinding.offsetMs());
+        Environment.builder()
+            .proxy(settings.routes().describe())
+            .dnsServers(dnsServers)
+            .clockOffsetMs(clockFinding.offsetMs())
+            .build();
     return Judge.judge(
         Report.Mode.CHECK,
         toolVersion,

@@ -50,7 +50,90 @@ public record CheckSettings(
 
   /** These settings with {@code newRoutes} deciding how HTTP(S) requests leave. */
   public CheckSettings withRoutes(RouteSelector newRoutes) {
-    return new CheckSettings(
-        scenarios, tpm, domain, timeout, maxSkew, parallelism, newRoutes, dnsServer, extraRoots);
+    return toBuilder().routes(newRoutes).build();
+  }
+
+  /** A builder starting from the defaults of {@code preflight check}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from these settings, for a copy that differs in a few fields. */
+  public Builder toBuilder() {
+    return new Builder()
+        .scenarios(scenarios)
+        .tpm(tpm)
+        .domain(domain)
+        .timeout(timeout)
+        .maxSkew(maxSkew)
+        .parallelism(parallelism)
+        .routes(routes)
+        .dnsServer(dnsServer)
+        .extraRoots(extraRoots);
+  }
+
+  /** Collects settings field by field; {@link #build()} validates them. */
+  public static final class Builder {
+    private List<Scenario> scenarios = List.of(Scenario.USER_DRIVEN);
+    private Tpm tpm = Tpm.DISCRETE;
+    private @Nullable String domain;
+    private Duration timeout = Duration.ofSeconds(5);
+    private Duration maxSkew = Duration.ofMinutes(5);
+    private int parallelism;
+    private RouteSelector routes = RouteSelector.DIRECT;
+    private @Nullable InetSocketAddress dnsServer;
+    private List<X509Certificate> extraRoots = List.of();
+
+    private Builder() {}
+
+    public Builder scenarios(List<Scenario> value) {
+      scenarios = value;
+      return this;
+    }
+
+    public Builder tpm(Tpm value) {
+      tpm = value;
+      return this;
+    }
+
+    public Builder domain(@Nullable String value) {
+      domain = value;
+      return this;
+    }
+
+    public Builder timeout(Duration value) {
+      timeout = value;
+      return this;
+    }
+
+    public Builder maxSkew(Duration value) {
+      maxSkew = value;
+      return this;
+    }
+
+    public Builder parallelism(int value) {
+      parallelism = value;
+      return this;
+    }
+
+    public Builder routes(RouteSelector value) {
+      routes = value;
+      return this;
+    }
+
+    public Builder dnsServer(@Nullable InetSocketAddress value) {
+      dnsServer = value;
+      return this;
+    }
+
+    public Builder extraRoots(List<X509Certificate> value) {
+      extraRoots = value;
+      return this;
+    }
+
+    public CheckSettings build() {
+      return new CheckSettings(
+          scenarios, tpm, domain, timeout, maxSkew, parallelism, routes, dnsServer, extraRoots);
+    }
   }
 }

@@ -3,12 +3,56 @@ package dev.preflight.verdict;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** The network context a report was made in. */
+/**
+ * The network context a report was made in, as the JSON report's {@code environment} shows it. New
+ * fields are added here and to the {@link Builder}; consumers ignore fields they do not know.
+ *
+ * @param proxy the proxy setting, credentials redacted, or null for none
+ * @param dnsServers the DNS servers asked, as {@code host:port}
+ * @param clockOffsetMs reference time minus local time, or null when unknown
+ */
 public record Environment(
     @Nullable String proxy, List<String> dnsServers, @Nullable Long clockOffsetMs) {
   public Environment {
     dnsServers = List.copyOf(dnsServers);
   }
 
-  public static final Environment UNKNOWN = new Environment(null, List.of(), null);
+  public static final Environment UNKNOWN = builder().build();
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from this environment, for a copy that differs in a few fields. */
+  public Builder toBuilder() {
+    return new Builder().proxy(proxy).dnsServers(dnsServers).clockOffsetMs(clockOffsetMs);
+  }
+
+  /** Collects the environment field by field. */
+  public static final class Builder {
+    private @Nullable String proxy;
+    private List<String> dnsServers = List.of();
+    private @Nullable Long clockOffsetMs;
+
+    private Builder() {}
+
+    public Builder proxy(@Nullable String value) {
+      proxy = value;
+      return this;
+    }
+
+    public Builder dnsServers(List<String> value) {
+      dnsServers = value;
+      return this;
+    }
+
+    public Builder clockOffsetMs(@Nullable Long value) {
+      clockOffsetMs = value;
+      return this;
+    }
+
+    public Environment build() {
+      return new Environment(proxy, dnsServers, clockOffsetMs);
+    }
+  }
 }

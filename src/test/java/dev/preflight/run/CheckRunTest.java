@@ -8,7 +8,6 @@ import dev.preflight.catalog.Endpoint;
 import dev.preflight.catalog.Impact;
 import dev.preflight.catalog.Protocol;
 import dev.preflight.catalog.Scenario;
-import dev.preflight.catalog.Tpm;
 import dev.preflight.fixtures.Entries;
 import dev.preflight.probe.Cause;
 import dev.preflight.probe.Fact;
@@ -57,16 +56,11 @@ class CheckRunTest {
   private static final Catalog CATALOG = Entries.catalog(List.of(ZTD, STORE, LOCATOR, LDAP));
 
   private static CheckSettings settings(Scenario scenario, String domain) {
-    return new CheckSettings(
-        List.of(scenario),
-        Tpm.DISCRETE,
-        domain,
-        Duration.ofMillis(500),
-        Duration.ofMinutes(5),
-        0,
-        RouteSelector.DIRECT,
-        null,
-        List.of());
+    return CheckSettings.builder()
+        .scenarios(List.of(scenario))
+        .domain(domain)
+        .timeout(Duration.ofMillis(500))
+        .build();
   }
 
   private static ProbeResult pass(ProbeTarget target) {

@@ -14,7 +14,6 @@ import dev.preflight.probe.ProbeTarget;
 import dev.preflight.probe.Route;
 import dev.preflight.verdict.EndpointResult;
 import dev.preflight.verdict.Status;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -85,16 +84,12 @@ class PlannerTest {
 
   private static CheckSettings settings(
       Set<Scenario> scenarios, Tpm tpm, @Nullable String domain, RouteSelector routes) {
-    return new CheckSettings(
-        List.copyOf(scenarios),
-        tpm,
-        domain,
-        Duration.ofSeconds(5),
-        Duration.ofMinutes(5),
-        0,
-        routes,
-        null,
-        List.of());
+    return CheckSettings.builder()
+        .scenarios(List.copyOf(scenarios))
+        .tpm(tpm)
+        .domain(domain)
+        .routes(routes)
+        .build();
   }
 
   private static List<String> hosts(Plan plan) {
