@@ -62,18 +62,10 @@ final class HttpJudge {
   }
 
   private static ProbeFailure proxyFailure(ProxyAnswer.Reading proxy, int status, String target) {
-    String said = status + proxy.suffix();
-    if (proxy.ipv6Unrouted()) {
-      return ProbeFailure.warn(
-          proxy.cause(),
-          Phase.RESPONSE,
-          "the proxy has no IPv6 route to "
-              + target
-              + ", an IPv6-only name ("
-              + said
-              + "); a device behind this proxy does not use IPv6-only names either, so it does"
-              + " not count against the verdict");
+    if (proxy.ipv6Only()) {
+      return proxy.ipv6OnlyWarning(Phase.RESPONSE, "the proxy", target, status);
     }
+    String said = status + proxy.suffix();
     return proxy.meaning() == ProxyAnswer.Meaning.REFUSED
         ? fail(Cause.HTTP_BLOCKED, "a proxy, not the origin, refused " + target + " with " + said)
         : fail(

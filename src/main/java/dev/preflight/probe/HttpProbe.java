@@ -132,6 +132,9 @@ final class HttpProbe implements Probe {
     run.fact(Fact.HTTP_STATUS, Integer.toString(response.status()));
     response.header("Date").map(HttpProbe::isoDate).ifPresent(d -> run.fact(Fact.HTTP_DATE, d));
     ProxyAnswer.Reading proxy = authenticated ? null : ProxyAnswer.read(response);
+    if (proxy != null) {
+      proxy = Ipv6OnlyName.refine(run, endpoint.host(), proxy);
+    }
     if (proxy != null && proxy.product() != null) {
       run.fact(Fact.PRODUCT, proxy.product());
     }

@@ -43,17 +43,37 @@ final class ProxyAnswer {
    * @param meaning refused, or could not reach the destination
    * @param evidence the signal that shows it, for the report ({@code X-Squid-Error: ...}), or empty
    * @param product the product recognised, or null
-   * @param ipv6Unrouted true when the proxy could not reach an IPv6 address because it has no IPv6
-   *     route (Squid: {@code ERR_CONNECT_FAIL} with errno 101 for an IPv6 address)
+   * @param ipv6Only true when the destination the proxy could not reach is an IPv6-only name: its
+   *     page says the network is unreachable for an IPv6 address (Squid: {@code ERR_CONNECT_FAIL}
+   *     with errno 101), or this machine's resolver says so ({@link Ipv6OnlyName})
    */
-  record Reading(Meaning meaning, String evidence, @Nullable String product, boolean ipv6Unrouted) {
+  record Reading(Meaning meaning, String evidence, @Nullable String product, boolean ipv6Only) {
     Cause cause() {
       return meaning == Meaning.REFUSED ? Cause.HTTP_BLOCKED : Cause.PROXY_UPSTREAM_FAILED;
+    }
+
+    Reading forIpv6OnlyName() {
+      return new Reading(meaning, evidence, product, true);
     }
 
     /** {@code " (evidence)"}, or nothing. */
     String suffix() {
       return evidence.isEmpty() ? "" : " (" + evidence + ")";
+    }
+
+    /** The warning for an IPv6-only destination: it does not count against the verdict. */
+    ProbeFailure ipv6OnlyWarning(Phase phase, String proxy, String destination, int status) {
+      return ProbeFailure.warn(
+          cause(),
+          phase,
+          proxy
+              + " could not reach "
+              + destination
+              + ", which has only IPv6 addresses ("
+              + status
+              + (evidence.isEmpty() ? "" : ", " + evidence)
+              + "): a proxy without an IPv6 route cannot, and a device behind it does not use"
+              + " IPv6-only names either, so this does not count against the verdict");
     }
   }
 
@@ -122,11 +142,11 @@ final class ProxyAnswer {
   private static Reading squid(String error, String page, boolean header) {
     String name = error.split(" ", 2)[0].toUpperCase(Locale.ROOT);
     Meaning meaning = SQUID_UPSTREAM.contains(name) ? Meaning.UPSTREAM_FAILED : Meaning.REFUSED;
-    boolean unrouted =
+    boolean ipv6Only =
         name.equals("ERR_CONNECT_FAIL") && errno(error, page) == NETWORK_UNREACHABLE && ipv6(page);
     String evidence =
         (header ? "X-Squid-Error: " : "Squid error page ") + Printable.clip(error, 80);
-    return new Reading(meaning, evidence, "Squid", unrouted);
+    return new Reading(meaning, evidence, "Squid", ipv6Only);
   }
 
   private static @Nullable String squidError(HttpResponse response, String page) {

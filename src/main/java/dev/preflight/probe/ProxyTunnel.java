@@ -42,31 +42,22 @@ final class ProxyTunnel {
           subject + " demands authentication (407) for CONNECT " + authority);
     }
     if (status < 200 || status > 299) {
-      throw refused(run, subject, authority, reader.errorPage(answer));
+      throw refused(run, subject, host, authority, reader.errorPage(answer));
     }
     run.end(Phase.PROXY_TUNNEL);
   }
 
   private static ProbeAbort refused(
-      ProbeRun run, String subject, String authority, HttpResponse answer) {
-    ProxyAnswer.Reading reading = ProxyAnswer.ofProxy(answer);
+      ProbeRun run, String subject, String host, String authority, HttpResponse answer) {
+    ProxyAnswer.Reading reading = Ipv6OnlyName.refine(run, host, ProxyAnswer.ofProxy(answer));
     if (reading.product() != null) {
       run.fact(Fact.PRODUCT, reading.product());
     }
-    String said = answer.status() + reading.suffix();
-    if (reading.ipv6Unrouted()) {
+    if (reading.ipv6Only()) {
       return run.abort(
-          ProbeFailure.warn(
-              reading.cause(),
-              Phase.PROXY_TUNNEL,
-              subject
-                  + " has no IPv6 route to "
-                  + authority
-                  + ", an IPv6-only name ("
-                  + said
-                  + "); a device behind this proxy does not use IPv6-only names either, so it"
-                  + " does not count against the verdict"));
+          reading.ipv6OnlyWarning(Phase.PROXY_TUNNEL, subject, authority, answer.status()));
     }
+    String said = answer.status() + reading.suffix();
     String what =
         reading.meaning() == ProxyAnswer.Meaning.REFUSED
             ? " refused CONNECT " + authority + " with "

@@ -2,6 +2,7 @@ package dev.preflight.verdict;
 
 import dev.preflight.catalog.Impact;
 import dev.preflight.probe.Cause;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one judged endpoint does to an Autopilot deployment, as the verdict it alone would give. The
@@ -28,11 +29,18 @@ public final class Consequences {
     return of(result) == Verdict.BLOCKED;
   }
 
+  /**
+   * True for the one warning of {@link Cause#PROXY_UPSTREAM_FAILED} the probes give: an IPv6-only
+   * name the proxy could not reach, as a proxy without an IPv6 route cannot.
+   */
+  public static boolean ipv6OnlyNameBehindProxy(Status status, @Nullable Cause cause) {
+    return status == Status.WARN && cause == Cause.PROXY_UPSTREAM_FAILED;
+  }
+
   private static Verdict warned(Cause cause) {
-    if (cause == Cause.PROXY_UPSTREAM_FAILED) {
-      // The only warning of this cause: an IPv6-only name the proxy has no IPv6 route to. The
-      // device reaches the internet through that proxy, so it does not use IPv6-only names either,
-      // as on a network without IPv6, where the same name is not applicable (SKIP).
+    if (ipv6OnlyNameBehindProxy(Status.WARN, cause)) {
+      // The device reaches the internet through that proxy, so it does not use IPv6-only names
+      // either, as on a network without IPv6, where the same name is not applicable (SKIP).
       return Verdict.READY;
     }
     // The endpoint works, with a flaw (IPv4 works but IPv6 does not): Windows falls back and the

@@ -35,15 +35,13 @@ public final class ProbeJudge {
           .withTimings(timings(result.timings()));
     }
     ProbeFailure failure = result.failure();
+    Status status = failure == null || !failure.warning() ? Status.FAIL : Status.WARN;
     EndpointResult judged =
         failure == null
             ? EndpointResult.pass(endpoint, passDetail(result, route))
             : EndpointResult.problem(
-                    endpoint,
-                    failure.warning() ? Status.WARN : Status.FAIL,
-                    failure.cause(),
-                    Sentences.sentence(failure.message()))
-                .withRemedy(remedy(result, failure.cause()));
+                    endpoint, status, failure.cause(), Sentences.sentence(failure.message()))
+                .withRemedy(remedy(result, status, failure.cause()));
     return judged
         .withRoute(route)
         .withAddresses(addresses(result))
@@ -51,7 +49,10 @@ public final class ProbeJudge {
         .withTls(tls(result));
   }
 
-  private static String remedy(ProbeResult result, Cause cause) {
+  private static String remedy(ProbeResult result, Status status, Cause cause) {
+    if (Consequences.ipv6OnlyNameBehindProxy(status, cause)) {
+      return Sentences.oneLine(Remedies.ipv6OnlyNameBehindProxy(result.target().route()));
+    }
     return Sentences.oneLine(
         Remedies.forProbe(
             cause,

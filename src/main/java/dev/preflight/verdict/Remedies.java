@@ -85,6 +85,18 @@ public final class Remedies {
         : sync + ", and allow outbound UDP 123 to " + endpoint.host() + " (NTP).";
   }
 
+  /**
+   * The remedy for an IPv6-only name the proxy could not reach: nothing Autopilot needs; only for
+   * devices to reach IPv6-only names through it does the proxy need an IPv6 route.
+   */
+  public static String ipv6OnlyNameBehindProxy(Route route) {
+    String proxy =
+        route.isDirect() ? "the proxy" : "the proxy " + route.host() + ":" + route.port();
+    return "Nothing to change for Autopilot; only for devices to reach IPv6-only names through "
+        + proxy
+        + " does it need an IPv6 route.";
+  }
+
   private static String named(@Nullable String product) {
     return product == null ? "" : " (" + product + ")";
   }

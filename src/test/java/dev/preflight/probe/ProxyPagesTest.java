@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.preflight.catalog.Protocol;
 import dev.preflight.testing.ConnectProxyStub;
+import dev.preflight.testing.TestEndpoints;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,6 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Timeout(60)
 class ProxyPagesTest {
+  private static final String V6_ONLY = "ipv6.example.test";
+
   private final LoopbackFixture fixture = new LoopbackFixture();
 
   @AfterEach
@@ -85,28 +88,47 @@ class ProxyPagesTest {
   }
 
   @Test
-  void ipv6OnlyNameTheProxyHasNoRouteToIsAWarning() {
+  void networkUnreachableForAnIpv6AddressIsAWarning() {
     for (Protocol protocol : new Protocol[] {Protocol.HTTPS, Protocol.HTTP}) {
-      ProbeResult result = probe(protocol, "squid-ipv6-unreachable");
-      assertThat(result.failure()).as("%s", protocol).isNotNull();
-      assertThat(result.failure().cause()).isEqualTo(Cause.PROXY_UPSTREAM_FAILED);
-      assertThat(result.failure().warning()).as("%s is a warning", protocol).isTrue();
-      assertThat(result.failure().message()).contains("no IPv6 route", "IPv6-only name");
+      assertIpv6OnlyWarning(probe(protocol, "squid-ipv6-unreachable"), protocol);
     }
   }
 
   @Test
-  void anIpv4ConnectFailureIsNoIpv6Warning() {
-    ProbeResult result = probe(Protocol.HTTP, "squid-connect-fail");
+  void anyUpstreamFailureForANameWithOnlyIpv6AddressesIsAWarning() {
+    // Squid without IPv6 does not even try such a name: CONNECT gets ERR_CANNOT_FORWARD. This
+    // machine's resolver tells that the name has only AAAA records.
+    fixture.dns.answer(V6_ONLY, "2001:2::10");
+    for (Protocol protocol : new Protocol[] {Protocol.HTTPS, Protocol.HTTP}) {
+      assertIpv6OnlyWarning(probe(protocol, V6_ONLY, "squid-cannot-forward"), protocol);
+    }
+  }
+
+  @Test
+  void anUpstreamFailureForANameWithIpv4AddressesIsAFailure() {
+    ProbeResult result = probe(Protocol.HTTPS, "squid-cannot-forward");
+    LoopbackFixture.assertFailure(result, Cause.PROXY_UPSTREAM_FAILED, Phase.PROXY_TUNNEL);
     assertThat(result.failure().warning()).isFalse();
   }
 
+  private static void assertIpv6OnlyWarning(ProbeResult result, Protocol protocol) {
+    assertThat(result.failure()).as("%s", protocol).isNotNull();
+    assertThat(result.failure().cause()).isEqualTo(Cause.PROXY_UPSTREAM_FAILED);
+    assertThat(result.failure().warning()).as("%s is a warning", protocol).isTrue();
+    assertThat(result.failure().message())
+        .contains("which has only IPv6 addresses", "does not count against the verdict");
+  }
+
   private ProbeResult probe(Protocol protocol, String page) {
+    return probe(protocol, LoopbackFixture.HOST, page);
+  }
+
+  private ProbeResult probe(Protocol protocol, String host, String page) {
     ConnectProxyStub proxy = fixture.closeLater(ConnectProxyStub.answering(load(page)));
     return Probes.forProtocol(protocol)
         .run(
             new ProbeTarget(
-                LoopbackFixture.endpoint(protocol, protocol == Protocol.HTTPS ? 443 : 80),
+                TestEndpoints.of(host, protocol, protocol == Protocol.HTTPS ? 443 : 80),
                 Route.proxy("127.0.0.1", proxy.port())),
             fixture.context(Duration.ofSeconds(3)));
   }

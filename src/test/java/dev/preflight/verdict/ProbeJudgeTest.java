@@ -206,6 +206,24 @@ class ProbeJudgeTest {
   }
 
   @Test
+  void anIpv6OnlyNameBehindAProxyIsAWarningWithNothingToChangeForAutopilot() {
+    ProbeResult v6 =
+        new ProbeResult(
+            new ProbeTarget(MANAGE, PROXY),
+            ProbeFailure.warn(
+                Cause.PROXY_UPSTREAM_FAILED, Phase.PROXY_TUNNEL, "Only IPv6 addresses."),
+            Map.of(),
+            Map.of());
+    EndpointResult result = ProbeJudge.judge(v6);
+    assertThat(result.status()).isEqualTo(Status.WARN);
+    assertThat(result.remedy())
+        .isEqualTo(
+            "Nothing to change for Autopilot; only for devices to reach IPv6-only names through"
+                + " the proxy proxy.corp:3128 does it need an IPv6 route.");
+    assertThat(Consequences.of(result)).isEqualTo(Verdict.READY);
+  }
+
+  @Test
   void interceptionRemedyNamesTheProduct() {
     ProbeResult zscaler =
         new ProbeResult(
