@@ -29,12 +29,16 @@ public final class ProbeJudge {
     Endpoint endpoint = result.target().endpoint();
     String route = result.target().route().toString();
     String notApplicable = result.facts().get(Fact.NOT_APPLICABLE);
+    // Not applicable here (an IPv6-only name without an IPv6 route): Windows does not use it on
+    // this network either, so it is not judged (SKIP) rather than failed.
     if (result.passed() && notApplicable != null) {
       return EndpointResult.skip(endpoint, Sentences.sentence(notApplicable))
           .withRoute(route)
           .withTimings(timings(result.timings()));
     }
     ProbeFailure failure = result.failure();
+    // A probe's warning (it works, with a flaw) is a WARN; any other failure is a FAIL. What either
+    // does to the deployment is decided once, by Consequences.
     Status status = failure == null || !failure.warning() ? Status.FAIL : Status.WARN;
     EndpointResult judged =
         failure == null
