@@ -35,6 +35,9 @@ import org.jspecify.annotations.Nullable;
  * @param expect what the probe must observe beyond reachability
  * @param source where the entry comes from
  * @param note why a choice was made where sources disagree, or other context; may be null
+ * @param standIn true when {@link #host} only represents its wildcard (or any public name) because
+ *     Microsoft documents no host a device really contacts there; false for a host the device
+ *     itself contacts
  */
 public record Endpoint(
     String id,
@@ -51,7 +54,8 @@ public record Endpoint(
     List<String> roots,
     Expectation expect,
     Source source,
-    @Nullable String note) {
+    @Nullable String note,
+    boolean standIn) {
 
   public Endpoint {
     Objects.requireNonNull(id, "id");
@@ -68,6 +72,42 @@ public record Endpoint(
     scenarios = Set.copyOf(scenarios);
     tpms = Set.copyOf(tpms);
     roots = List.copyOf(roots);
+  }
+
+  /** An entry whose host the device itself contacts (not a stand-in). */
+  public Endpoint(
+      String id,
+      String service,
+      String host,
+      @Nullable String wildcard,
+      Protocol protocol,
+      List<Integer> ports,
+      @Nullable String path,
+      Impact impact,
+      Set<Scenario> scenarios,
+      Set<Tpm> tpms,
+      boolean inspectionUnsupported,
+      List<String> roots,
+      Expectation expect,
+      Source source,
+      @Nullable String note) {
+    this(
+        id,
+        service,
+        host,
+        wildcard,
+        protocol,
+        ports,
+        path,
+        impact,
+        scenarios,
+        tpms,
+        inspectionUnsupported,
+        roots,
+        expect,
+        source,
+        note,
+        false);
   }
 
   /** The port the probe uses. */
@@ -90,6 +130,14 @@ public record Endpoint(
   /** True for a zone-level DNS check standing for a wildcard with no documented host. */
   public boolean zoneCheck() {
     return expect.zone();
+  }
+
+  /** What the probed host is: a host of the flow, a stand-in, or a zone. */
+  public HostRole hostRole() {
+    if (zoneCheck()) {
+      return HostRole.ZONE_CHECK;
+    }
+    return standIn ? HostRole.STAND_IN : HostRole.FLOW_HOST;
   }
 
   /** The protocol a probe uses: {@code DNS} for a zone check, else {@link #protocol}. */
@@ -125,7 +173,8 @@ public record Endpoint(
         roots,
         expect,
         source,
-        note);
+        note,
+        standIn);
   }
 
   /** The URL a report shows for it ({@code https://host/path}, {@code ntp://host:123}, ...). */
