@@ -2,8 +2,10 @@ package dev.preflight.cli;
 
 import dev.preflight.catalog.Catalog;
 import dev.preflight.catalog.CatalogLoader;
+import dev.preflight.catalog.Scenario;
 import dev.preflight.common.InputException;
 import dev.preflight.probe.ProbeContext;
+import dev.preflight.probe.net.DnsSuffixes;
 import dev.preflight.run.CaFile;
 import dev.preflight.run.CheckSettings;
 import dev.preflight.run.EnvironmentProxy;
@@ -11,6 +13,7 @@ import dev.preflight.run.FixedProxy;
 import dev.preflight.run.ProxyAddress;
 import dev.preflight.run.RouteSelector;
 import dev.preflight.run.SystemCheck;
+import dev.preflight.run.Tenant;
 import dev.preflight.verdict.Report;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -107,6 +111,15 @@ final class CheckCommand implements Callable<Integer> {
       description = "Active Directory domain, for --scenario hybrid-join.")
   @Nullable String domain;
 
+  @Option(
+      names = "--tenant",
+      paramLabel = "DOMAIN|UPN",
+      converter = TenantConverter.class,
+      description =
+          "A domain of your Entra tenant (or a user's UPN): also check the tenant's own sign-in,"
+              + " identity provider and enrollment service hosts.")
+  @Nullable Tenant tenant;
+
   @Mixin ReportOptions reportOptions = new ReportOptions();
 
   @ParentCommand @Nullable PreflightCommand parent;
@@ -114,13 +127,18 @@ final class CheckCommand implements Callable<Integer> {
   @Spec @Nullable CommandSpec spec;
 
   private final Map<String, String> environment;
+  private final Supplier<DnsSuffixes> suffixes;
 
   CheckCommand() {
-    this(System.getenv());
+    this(System.getenv(), DnsSuffixes::system);
   }
 
-  CheckCommand(Map<String, String> environment) {
+  /**
+   * @param suffixes reads the network's DNS suffixes, for hybrid join without {@code --domain}
+   */
+  CheckCommand(Map<String, String> environment, Supplier<DnsSuffixes> suffixes) {
     this.environment = Map.copyOf(environment);
+    this.suffixes = suffixes;
   }
 
   @Override
@@ -136,6 +154,11 @@ final class CheckCommand implements Callable<Integer> {
     settings = withRoutes(settings, context);
     Report report = SystemCheck.create(context, Version.current()).run(catalog, settings, observer);
     observer.done();
+    if (tenant == null) {
+      err.println(
+          "Hint: --tenant contoso.com (a domain of your Entra tenant) also checks the tenant's own"
+              + " sign-in, identity provider and enrollment service hosts.");
+    }
     reportOptions.write(report, spec().commandLine().getOut(), streams.colour());
     return report.verdict().exitCode();
   }
@@ -163,6 +186,11 @@ final class CheckCommand implements Callable<Integer> {
         .routes(routes)
         .dnsServer(dnsServer)
         .extraRoots(roots)
+        .tenant(tenant)
+        .domainSuffixes(
+            domain == null && selection.scenarioSet().contains(Scenario.HYBRID_JOIN)
+                ? suffixes.get()
+                : null)
         .build();
   }
 
