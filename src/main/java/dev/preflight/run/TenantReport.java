@@ -30,15 +30,15 @@ final class TenantReport {
   private static final String MDM = "MDM discovery";
 
   /** S18: the enrollment CNAME targets that work (the -s one is preferred), worldwide and US. */
-  private static final Set<String> ENROLLMENT_TARGETS =
-      Set.of(
+  private static final List<String> ENROLLMENT_TARGETS =
+      List.of(
           "enterpriseenrollment-s.manage.microsoft.com",
           "enterpriseenrollment.manage.microsoft.com",
           "manage.microsoft.com",
           "enterpriseenrollment-s.manage.microsoft.us");
 
-  private static final Set<String> REGISTRATION_TARGETS =
-      Set.of("enterpriseregistration.windows.net");
+  private static final List<String> REGISTRATION_TARGETS =
+      List.of("enterpriseregistration.windows.net");
 
   private final Tenant tenant;
   private final TenantEndpoints endpoints;
@@ -156,13 +156,13 @@ final class TenantReport {
               : judged);
       return;
     }
-    Set<String> expected =
+    List<String> expected =
         endpoint.id().equals("tenant-enrollment-cname") ? ENROLLMENT_TARGETS : REGISTRATION_TARGETS;
     if (expected.contains(target)) {
       settled.add(judged);
       return;
     }
-    String wanted = String.join(" or ", new java.util.TreeSet<>(expected));
+    String wanted = expected.get(0);
     settled.add(
         EndpointResult.problem(
                 endpoint,
@@ -176,6 +176,7 @@ final class TenantReport {
                     + ": devices that look the service up from a "
                     + tenant.domain()
                     + " address do not find it.")
+            .withRemedy("Point " + endpoint.host() + " at " + wanted + " or delete the record.")
             .withRoute(judged.route())
             .withTimings(judged.timings()));
   }
@@ -218,7 +219,11 @@ final class TenantReport {
   }
 
   private void add(Endpoint endpoint, String discovery, String why, boolean probe) {
-    hosts.add(new TenantSummary.DiscoveredHost(endpoint.host(), discovery));
+    TenantSummary.DiscoveredHost host =
+        new TenantSummary.DiscoveredHost(endpoint.host(), discovery);
+    if (!hosts.contains(host)) {
+      hosts.add(host);
+    }
     if (!probe) {
       return;
     }

@@ -133,7 +133,7 @@ public final class Remedies {
       case DNS_CNAME_MISMATCH ->
           "Point "
               + endpoint.host()
-              + " at the Microsoft service (see the note of this entry) or delete the record.";
+              + " at the Microsoft service it is an alias for, or delete it.";
     };
   }
 }
