@@ -74,14 +74,11 @@ record MdmDiscoveryAnswer(
     if (response.truncated()) {
       throw new DiscoveryProblem("MDM discovery answered more than it ever needs");
     }
-    Document xml = read(response.text());
     if (response.status() != 200) {
-      String reason = first(xml, "Text");
       throw new DiscoveryProblem(
-          "MDM discovery answered HTTP "
-              + response.status()
-              + (reason == null ? "" : " (" + DiscoveryJson.word(reason) + ")"));
+          "MDM discovery answered HTTP " + response.status() + faultReason(response.text()));
     }
+    Document xml = read(response.text());
     String enrollment = first(xml, "EnrollmentServiceUrl");
     if (enrollment == null) {
       throw new DiscoveryProblem("the MDM discovery answer names no EnrollmentServiceUrl");
@@ -101,6 +98,16 @@ record MdmDiscoveryAnswer(
       services.add(policyService);
     }
     return services;
+  }
+
+  /** " (REASON)" from a SOAP fault's Reason text, or "" when the body carries none. */
+  private static String faultReason(String body) {
+    try {
+      String reason = first(read(body), "Text");
+      return reason == null ? "" : " (" + DiscoveryJson.word(reason) + ")";
+    } catch (DiscoveryProblem notXml) {
+      return "";
+    }
   }
 
   private static Document read(String text) throws DiscoveryProblem {

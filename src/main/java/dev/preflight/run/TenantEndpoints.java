@@ -43,6 +43,7 @@ final class TenantEndpoints {
     return request(
         "tenant-realm-discovery",
         "login-microsoftonline",
+        "entra-id",
         LOGIN,
         "/common/userrealm/" + user + "?api-version=1.0",
         "Realm discovery: whether sign-in for this domain stays with Entra ID or goes to the"
@@ -53,6 +54,7 @@ final class TenantEndpoints {
     return request(
         "tenant-openid-configuration",
         "login-microsoftonline",
+        "entra-id",
         LOGIN,
         "/" + tenant.domain() + "/v2.0/.well-known/openid-configuration",
         "The tenant's OpenID Connect metadata: its id, cloud instance and region.");
@@ -62,6 +64,7 @@ final class TenantEndpoints {
     return request(
         "tenant-mdm-discovery",
         "intune-mdm-discovery",
+        "intune",
         MDM_DISCOVERY,
         "/EnrollmentServer/Discovery.svc",
         "MDM discovery (MS-MDE2): the enrollment service Intune assigns to this tenant's users.");
@@ -113,8 +116,9 @@ final class TenantEndpoints {
         null);
   }
 
-  private Endpoint request(String id, String templateId, String host, String path, String note) {
-    Endpoint template = template(templateId, id.contains("mdm") ? "intune" : "entra-id");
+  private Endpoint request(
+      String id, String templateId, String service, String host, String path, String note) {
+    Endpoint template = template(templateId, service);
     return new Endpoint(
         id,
         template.service(),

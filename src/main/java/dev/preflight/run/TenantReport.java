@@ -59,14 +59,14 @@ final class TenantReport {
     this.judge = new ProbeJudge(settings.maxSkew());
   }
 
-  /** The route for a discovery request, or null (the entry skipped, with a warning). */
+  /** The route for a tenant entry, or null (the entry skipped, with a warning). */
   @Nullable Route route(Endpoint endpoint) {
     RouteChoice choice = Routes.choose(settings.routes(), endpoint);
     String problem = Planner.unsupported(choice.route(), choice.problem());
     if (choice.route() == null || problem != null) {
       String detail = problem == null ? "No route could be chosen." : problem;
       settled.add(EndpointResult.skip(endpoint, detail));
-      warnings.add("Some tenant discovery requests were not sent: " + detail);
+      warnings.add("Some tenant discovery endpoints were not probed: " + detail);
       return null;
     }
     return choice.route();
@@ -238,18 +238,17 @@ final class TenantReport {
             + ": "
             + why
             + ".)");
-    RouteChoice choice = Routes.choose(settings.routes(), endpoint);
-    String problem = Planner.unsupported(choice.route(), choice.problem());
-    if (choice.route() == null || problem != null) {
-      settled.add(
-          EndpointResult.skip(endpoint, problem == null ? "No route could be chosen." : problem));
-      return;
+    Route route = route(endpoint);
+    if (route != null) {
+      targets.add(new ProbeTarget(endpoint, route));
     }
-    targets.add(new ProbeTarget(endpoint, choice.route()));
   }
 
   private void unknown(
       @Nullable String id, String service, String placeholder, String discovery, String reason) {
+    if (id == null) {
+      return; // nothing this run needs depends on the answer
+    }
     String what = discovery.equals(REALM) ? "identity provider" : "enrollment service";
     warnings.add(
         "The "
@@ -261,11 +260,9 @@ final class TenantReport {
             + "), so the tenant's "
             + what
             + " was not checked.");
-    if (id != null) {
-      settled.add(
-          EndpointResult.skip(
-              endpoints.unknown(id, service, placeholder),
-              "Not checked: the " + discovery + " gave no usable answer (" + reason + ")."));
-    }
+    settled.add(
+        EndpointResult.skip(
+            endpoints.unknown(id, service, placeholder),
+            "Not checked: the " + discovery + " gave no usable answer (" + reason + ")."));
   }
 }
