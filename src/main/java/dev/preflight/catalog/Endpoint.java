@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Host names may contain the placeholders {@code {domain}} (the Active Directory domain given
  * with {@code --domain}) and {@code {dc}} (a domain controller found through the domain's SRV
- * records); such entries are completed by the plan with {@link #withHost}, not by the catalog.
+ * records); such entries are completed by the plan with {@link #withPlaceholder}, not by the
+ * catalog.
  *
  * <p>A <em>zone check</em> ({@code expect.zone}) stands for a wildcard with no documented concrete
  * host: {@link #host} is the wildcard's zone and only DNS can be probed, so {@link #probeProtocol}

@@ -3,6 +3,8 @@ package dev.preflight.run;
 import dev.preflight.catalog.Catalog;
 import dev.preflight.catalog.Endpoint;
 import dev.preflight.probe.Fact;
+import dev.preflight.probe.HttpExchange;
+import dev.preflight.probe.HttpRequest;
 import dev.preflight.probe.ProbeResult;
 import dev.preflight.probe.ProbeTarget;
 import dev.preflight.probe.Route;
@@ -37,9 +39,25 @@ import org.jspecify.annotations.Nullable;
  * <p>The run is bounded: every probe has the per-probe timeout, and the run as a whole waits at
  * most that timeout (once per wave when {@code --parallelism} queues probes) plus a small margin.
  * Hybrid join's domain-controller probes start as soon as the DC locator lookup answers, while the
- * other probes run, so they cost at most one extra timeout.
+ * other probes run, so they cost at most one extra timeout. Before the probes, two steps may each
+ * cost one more bound: trying several DNS suffixes for the hybrid-join domain ({@link
+ * DomainFinder}) and asking the tenant's discovery endpoints ({@link TenantDiscovery}).
  */
 public final class CheckRun {
+  /** For runs built without a network for tenant discovery: they never have a tenant to ask. */
+  private static final TenantDiscovery.Network NO_TENANT_NETWORK =
+      new TenantDiscovery.Network() {
+        @Override
+        public HttpExchange.Outcome exchange(ProbeTarget target, HttpRequest request) {
+          throw new IllegalStateException("this check run has no network for tenant discovery");
+        }
+
+        @Override
+        public ProbeResult alias(ProbeTarget target) {
+          throw new IllegalStateException("this check run has no network for tenant discovery");
+        }
+      };
+
   private final ProbeRunner.Executor probes;
   private final ProbeRunner.Executor dcLocator;
   private final List<String> dnsServers;
@@ -215,20 +233,6 @@ public final class CheckRun {
         started,
         duration);
   }
-
-  private static final TenantDiscovery.Network NO_TENANT_NETWORK =
-      new TenantDiscovery.Network() {
-        @Override
-        public dev.preflight.probe.HttpExchange.Outcome exchange(
-            ProbeTarget target, dev.preflight.probe.HttpRequest request) {
-          throw new IllegalStateException("this check run has no network for tenant discovery");
-        }
-
-        @Override
-        public ProbeResult alias(ProbeTarget target) {
-          throw new IllegalStateException("this check run has no network for tenant discovery");
-        }
-      };
 
   /** The {@code {dc}} entries, skipped, when the DC locator found no controller to probe. */
   private static List<EndpointResult> unprobedControllers(

@@ -24,11 +24,6 @@ final class DiscoveryJson {
     if (response.status() != 200) {
       throw new DiscoveryProblem(what + " answered HTTP " + response.status() + " instead of 200");
     }
-    return parse(response, what);
-  }
-
-  /** Like {@link #object} for any status: error answers of Entra ID are JSON too. */
-  static JsonNode parse(HttpResponse response, String what) throws DiscoveryProblem {
     if (response.truncated()) {
       throw new DiscoveryProblem(
           what
