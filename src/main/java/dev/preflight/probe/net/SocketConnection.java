@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -21,14 +22,14 @@ import org.jspecify.annotations.Nullable;
 
 /** {@link Connection} over a {@link Socket}, upgraded in place to an {@link SSLSocket}. */
 final class SocketConnection implements Connection {
-  private final Socket plain;
+  private final WaitingSocket plain;
   private final IpAddress address;
   private final int port;
   private final AtomicBoolean aborted = new AtomicBoolean();
   private volatile Socket socket;
   private volatile @Nullable Thread watchdog;
 
-  SocketConnection(Socket plain, IpAddress address, int port) {
+  SocketConnection(WaitingSocket plain, IpAddress address, int port) {
     this.plain = plain;
     this.socket = plain;
     this.address = address;
@@ -61,7 +62,17 @@ final class SocketConnection implements Connection {
   }
 
   @Override
-  public TlsSession startTls(@Nullable String serverName, Duration timeout) throws IOException {
+  public TlsSession startTls(@Nullable String serverName, Duration timeout, NetworkWaits waits)
+      throws IOException {
+    plain.waits(waits);
+    try {
+      return handshake(serverName, timeout);
+    } finally {
+      plain.waits(NetworkWaits.NONE);
+    }
+  }
+
+  private TlsSession handshake(@Nullable String serverName, Duration timeout) throws IOException {
     String peer = serverName != null ? serverName : address.text();
     SSLSocket tls = (SSLSocket) context().getSocketFactory().createSocket(plain, peer, port, true);
     socket = tls;
@@ -86,12 +97,13 @@ final class SocketConnection implements Connection {
   }
 
   @Override
-  public void abortAfter(Duration budget) {
+  public void abortWhenSpent(Supplier<Duration> remaining) {
     Thread previous = watchdog;
     if (previous != null) {
       previous.interrupt();
     }
-    watchdog = Thread.ofVirtual().name("abort-" + address + ":" + port).start(() -> expire(budget));
+    watchdog =
+        Thread.ofVirtual().name("abort-" + address + ":" + port).start(() -> expire(remaining));
   }
 
   @Override
@@ -108,9 +120,11 @@ final class SocketConnection implements Connection {
     closeQuietly();
   }
 
-  private void expire(Duration budget) {
+  private void expire(Supplier<Duration> remaining) {
     try {
-      Thread.sleep(budget);
+      for (Duration left = remaining.get(); left.isPositive(); left = remaining.get()) {
+        Thread.sleep(left);
+      }
     } catch (InterruptedException e) {
       return; // closed or re-armed in time
     }

@@ -1,0 +1,57 @@
+package dev.preflight.run;
+
+import dev.preflight.probe.CpuSlots;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
+import java.util.Objects;
+
+/**
+ * How much of the machine a run uses: how many probes may be in flight at once, each holding its
+ * sockets while it waits on the network, and the CPU slots their handshakes compute in. Probes in
+ * flight cost file descriptors and little else, so their limit is large and comes from the
+ * process's descriptor limit; computing is limited to the cores ({@link CpuSlots}).
+ *
+ * @param inFlight the most probes in flight at once, at least one
+ * @param cpu the CPU slots the probes of a run share
+ */
+public record Concurrency(int inFlight, CpuSlots cpu) {
+  /** Descriptors one probe holds at most: its TCP socket, two DNS sockets, the IPv6 check's. */
+  static final int DESCRIPTORS_PER_PROBE = 4;
+
+  /** The most probes in flight when neither the descriptor limit nor --parallelism is lower. */
+  static final int MAX_IN_FLIGHT = 4096;
+
+  /** Descriptors left for everything else: the JVM's own files, the report, the PAC fetch. */
+  private static final long RESERVED_DESCRIPTORS = 64;
+
+  public Concurrency {
+    if (inFlight < 1) {
+      throw new IllegalArgumentException("inFlight must be at least 1: " + inFlight);
+    }
+    Objects.requireNonNull(cpu, "cpu");
+  }
+
+  /**
+   * Sized to this machine: at most {@code parallelism} probes in flight (zero: no limit of its
+   * own), never so many that their descriptors pass half the process's limit, and one CPU slot per
+   * processor.
+   */
+  public static Concurrency forMachine(int parallelism) {
+    return new Concurrency(inFlight(parallelism, descriptorLimit()), CpuSlots.forMachine());
+  }
+
+  static int inFlight(int parallelism, long descriptorLimit) {
+    long byDescriptors = (descriptorLimit / 2 - RESERVED_DESCRIPTORS) / DESCRIPTORS_PER_PROBE;
+    long limit = Math.clamp(byDescriptors, 1, MAX_IN_FLIGHT);
+    return (int) (parallelism > 0 ? Math.min(limit, parallelism) : limit);
+  }
+
+  /** The process's open-file limit, or the common default of 1024 where the JVM does not say. */
+  private static long descriptorLimit() {
+    OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+    if (os instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+      return unix.getMaxFileDescriptorCount();
+    }
+    return 1024;
+  }
+}
