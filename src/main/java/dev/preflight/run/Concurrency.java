@@ -46,6 +46,22 @@ public record Concurrency(int inFlight, CpuSlots cpu) {
     return (int) (parallelism > 0 ? Math.min(limit, parallelism) : limit);
   }
 
+  /**
+   * Gives the JVM's virtual-thread scheduler four carrier threads per core (at least eight) unless
+   * {@code jdk.virtualThreadScheduler.parallelism} is set. With one carrier per core, the probes
+   * computing in their {@link CpuSlots} would occupy every carrier, and a probe whose answer had
+   * arrived would wait for one while its deadline ran; spare carriers let the operating system
+   * share the cores between them instead. Call it first in {@code main}: the scheduler reads the
+   * property once, when the first virtual thread starts.
+   */
+  public static void sizeVirtualThreadScheduler() {
+    String property = "jdk.virtualThreadScheduler.parallelism";
+    if (System.getProperty(property) == null) {
+      int carriers = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+      System.setProperty(property, Integer.toString(carriers));
+    }
+  }
+
   /** The process's open-file limit, or the common default of 1024 where the JVM does not say. */
   private static long descriptorLimit() {
     OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();

@@ -24,8 +24,11 @@ import org.jspecify.annotations.Nullable;
  * measures what the pass cost this machine, for {@link #saturated}.
  */
 final class Wave {
-  /** How long past its own deadline a probe may take to return its result. */
-  static final Duration GRACE = Duration.ofSeconds(1);
+  /**
+   * How long past its own deadline a probe may take to return, at least: a probe bounds every call
+   * it makes, but on a starved machine its thread may wait that long to run again.
+   */
+  private static final Duration MIN_GRACE = Duration.ofSeconds(1);
 
   /** Computing time the backstop bound allows each probe, per CPU slot. */
   private static final Duration COMPUTING_PER_PROBE = Duration.ofMillis(50);
@@ -43,6 +46,11 @@ final class Wave {
       ProgressListener listener) {
     Setup with(ProbeRunner.Executor other) {
       return new Setup(other, timeout, inFlight, concurrency, wallClock, listener);
+    }
+
+    /** How long past its deadline a probe may take to return: the timeout, and at least 1 s. */
+    Duration grace() {
+      return timeout.compareTo(MIN_GRACE) > 0 ? timeout : MIN_GRACE;
     }
   }
 
@@ -76,7 +84,7 @@ final class Wave {
     long rounds = Math.max(1, (count + inFlight - 1) / inFlight);
     Duration computing =
         COMPUTING_PER_PROBE.multipliedBy(count).dividedBy(setup.concurrency().cpu().limit());
-    return setup.timeout().plus(GRACE).multipliedBy(rounds).plus(computing).plusSeconds(2);
+    return setup.timeout().plus(setup.grace()).multipliedBy(rounds).plus(computing).plusSeconds(2);
   }
 
   /** Runs every target and returns one outcome per target, in the order given. */
@@ -174,16 +182,16 @@ final class Wave {
     if (deadline == null) {
       return setup.timeout().toNanos();
     }
-    Duration left = deadline.remaining().plus(GRACE).minus(deadline.overdue());
+    Duration left = deadline.remaining().plus(setup.grace()).minus(deadline.overdue());
     return Math.max(left.toNanos(), TimeUnit.MILLISECONDS.toNanos(10));
   }
 
   /** Why the runner stops waiting for a probe now, or null to keep waiting. */
   private @Nullable String giveUp(@Nullable Deadline deadline, long stop) {
-    if (deadline != null && deadline.overdue().compareTo(GRACE) >= 0) {
+    if (deadline != null && deadline.overdue().compareTo(setup.grace()) >= 0) {
       return "The probe did not return within "
-          + GRACE.toSeconds()
-          + " s after its own deadline of "
+          + setup.grace().toMillis()
+          + " ms after its own deadline of "
           + setup.timeout().toMillis()
           + " ms was spent, so preflight abandoned it; this is a fault in preflight, not a"
           + " finding about the network.";

@@ -149,7 +149,7 @@ class CheckRunTest {
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     assertThat(all(report)).allMatch(r -> r.status() == Status.SKIP);
     assertThat(all(report).get(0).detail())
-        .contains("did not return within 1 s after its own deadline of 500 ms")
+        .contains("did not return within 1000 ms after its own deadline of 500 ms")
         .contains("a fault in preflight");
   }
 }

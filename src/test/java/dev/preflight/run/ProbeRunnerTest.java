@@ -138,7 +138,7 @@ class ProbeRunnerTest {
       List<ProbeOutcome> outcomes = runner(oneHangs, 10).run(targets(3));
       assertThat(outcomes.get(0).result()).isNotNull();
       assertThat(outcomes.get(1).abandoned())
-          .contains("did not return within 1 s after its own deadline of 500 ms");
+          .contains("did not return within 1000 ms after its own deadline of 500 ms");
       assertThat(outcomes.get(2).result()).isNotNull();
     } finally {
       release.countDown();

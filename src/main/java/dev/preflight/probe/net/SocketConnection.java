@@ -16,12 +16,15 @@ import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import org.jspecify.annotations.Nullable;
 
 /** {@link Connection} over a {@link Socket}, upgraded in place to an {@link SSLSocket}. */
 final class SocketConnection implements Connection {
+  private static @Nullable SSLContext shared;
+
   private final WaitingSocket plain;
   private final IpAddress address;
   private final int port;
@@ -93,7 +96,9 @@ final class SocketConnection implements Connection {
     if (chain.isEmpty()) {
       throw new SSLException("the server sent no X.509 certificate");
     }
-    return new TlsSession(tls.getSession().getProtocol(), tls.getSession().getCipherSuite(), chain);
+    SSLSession session = tls.getSession();
+    session.invalidate();
+    return new TlsSession(session.getProtocol(), session.getCipherSuite(), chain);
   }
 
   @Override
@@ -160,13 +165,22 @@ final class SocketConnection implements Connection {
     }
   }
 
-  private static SSLContext context() throws IOException {
-    try {
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, new TrustManager[] {CapturingTrustManager.INSTANCE}, null);
-      return context;
-    } catch (GeneralSecurityException e) {
-      throw new IOException("TLS is not available in this JVM", e);
+  /**
+   * One client context for every connection: a context per connection costs tens of kilobytes and
+   * its set-up work, thousands of times in a large run. It never resumes a session: every session
+   * is invalidated after its handshake, so each probe sees a full handshake and the chain the
+   * server sends now.
+   */
+  private static synchronized SSLContext context() throws IOException {
+    if (shared == null) {
+      try {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new TrustManager[] {CapturingTrustManager.INSTANCE}, null);
+        shared = context;
+      } catch (GeneralSecurityException e) {
+        throw new IOException("TLS is not available in this JVM", e);
+      }
     }
+    return shared;
   }
 }
