@@ -69,7 +69,8 @@ public final class FailureClassifier {
           : "in the " + seconds(phase) + " that earlier phases left of the " + seconds(budget);
     }
 
-    private static String seconds(Duration d) {
+    /** A wait as timeout messages write it: "5.0 s". */
+    static String seconds(Duration d) {
       return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
   }
