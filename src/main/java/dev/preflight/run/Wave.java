@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,6 +68,7 @@ final class Wave {
 
   private final Setup setup;
   private final CpuSlots cpu;
+  private final AtomicLong lastReturn = new AtomicLong(System.nanoTime());
   private Duration wall = Duration.ZERO;
   private Duration computing = Duration.ZERO;
 
@@ -140,6 +142,7 @@ final class Wave {
       return abandoned(target, reason);
     } finally {
       setup.inFlight().release();
+      lastReturn.set(System.nanoTime());
     }
   }
 
@@ -183,12 +186,18 @@ final class Wave {
       return setup.timeout().toNanos();
     }
     Duration left = deadline.remaining().plus(setup.grace()).minus(deadline.overdue());
-    return Math.max(left.toNanos(), TimeUnit.MILLISECONDS.toNanos(10));
+    return Math.max(left.toNanos(), TimeUnit.MILLISECONDS.toNanos(100));
   }
 
-  /** Why the runner stops waiting for a probe now, or null to keep waiting. */
+  /**
+   * Why the runner stops waiting for a probe now, or null to keep waiting. A probe overdue by the
+   * grace is stuck only if the others stopped returning too: while they still return, the machine
+   * is busy finishing them, and this one is waiting for a thread, not hung.
+   */
   private @Nullable String giveUp(@Nullable Deadline deadline, long stop) {
-    if (deadline != null && deadline.overdue().compareTo(setup.grace()) >= 0) {
+    long grace = setup.grace().toNanos();
+    boolean stalled = System.nanoTime() - lastReturn.get() >= grace;
+    if (deadline != null && deadline.overdue().toNanos() >= grace && stalled) {
       return "The probe did not return within "
           + setup.grace().toMillis()
           + " ms after its own deadline of "
