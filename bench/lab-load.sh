@@ -77,7 +77,7 @@ for i in $(seq "$runs"); do
   check "healthy, loaded"
   alarms=$((alarms + $(cat "$work/report.json.wrong")))
 done
-lab/lab.sh fault tcp-drop ztd.dds.microsoft.com
+lab/lab.sh fault tcp-drop on ztd.dds.microsoft.com
 check "one drop, loaded" ztd.dds.microsoft.com
 stop_load
 echo "false alarms under load: $alarms in $runs runs (goal 0)"

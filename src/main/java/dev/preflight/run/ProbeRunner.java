@@ -19,12 +19,12 @@ import java.util.concurrent.Semaphore;
  *
  * <p>Each probe's {@link Deadline} starts when the probe leaves the queue and starts running; time
  * queued for a CPU slot inside it does not count. The runner waits for a probe as long as the probe
- * is within its own deadline, so it never cuts off a probe that is still allowed to run. It
- * abandons a probe that overran its deadline by a grace of one timeout (every blocking call of a
- * probe is bounded, so that is a fault in preflight) and, as a last resort against such faults, any
- * probe still running when a bound computed from the plan is reached. An abandoned probe's reason
- * says which; a probe that throws is abandoned with its exception. The runner never waits for an
- * abandoned probe's thread to end.
+ * is within its own deadline, or other probes still return, so it never cuts off a probe that is
+ * still allowed to run. Only when no probe returned for a grace of one timeout does it abandon a
+ * probe that overran its deadline by that grace (every blocking call of a probe is bounded, so that
+ * is a fault in preflight), and, past a bound computed from the plan, every probe still out. An
+ * abandoned probe's reason says which; a probe that throws is abandoned with its exception. The
+ * runner never waits for an abandoned probe's thread to end.
  *
  * <p>When the first wave shows the machine saturated (its CPU busy, a high load average, or many
  * timeouts at once), the confirmations compute one at a time: every second attempt is still in

@@ -34,6 +34,9 @@ final class Wave {
   /** Computing time the backstop bound allows each probe, per CPU slot. */
   private static final Duration COMPUTING_PER_PROBE = Duration.ofMillis(50);
 
+  /** The shortest wait between two looks at a late probe. */
+  private static final long MIN_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
   /** Share of all cores a wave's CPU time must reach to count as saturating the machine. */
   private static final double BUSY_SHARE = 0.75;
 
@@ -157,9 +160,9 @@ final class Wave {
     try {
       while (true) {
         long now = System.nanoTime();
-        long wait = Math.min(stop - now, patience(flight.deadline));
+        long wait = Math.max(Math.min(stop - now, patience(flight.deadline)), MIN_WAIT_NANOS);
         try {
-          return future.get(Math.max(wait, 0), TimeUnit.NANOSECONDS);
+          return future.get(wait, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
           String reason = giveUp(flight.deadline, stop);
           if (reason != null) {
@@ -186,18 +189,23 @@ final class Wave {
       return setup.timeout().toNanos();
     }
     Duration left = deadline.remaining().plus(setup.grace()).minus(deadline.overdue());
-    return Math.max(left.toNanos(), TimeUnit.MILLISECONDS.toNanos(100));
+    return left.toNanos();
   }
 
   /**
-   * Why the runner stops waiting for a probe now, or null to keep waiting. A probe overdue by the
-   * grace is stuck only if the others stopped returning too: while they still return, the machine
-   * is busy finishing them, and this one is waiting for a thread, not hung.
+   * Why the runner stops waiting for a probe now, or null to keep waiting. Only a stalled wave
+   * gives up — one in which no probe returned for a grace period: while probes still return, the
+   * machine is busy finishing them and a late one is waiting for a thread or a CPU slot, not hung.
+   * A stalled wave abandons a probe overdue by the grace, and, once the plan's bound has passed,
+   * every probe still out.
    */
   private @Nullable String giveUp(@Nullable Deadline deadline, long stop) {
+    long now = System.nanoTime();
     long grace = setup.grace().toNanos();
-    boolean stalled = System.nanoTime() - lastReturn.get() >= grace;
-    if (deadline != null && deadline.overdue().toNanos() >= grace && stalled) {
+    if (now - lastReturn.get() < grace) {
+      return null;
+    }
+    if (deadline != null && deadline.overdue().toNanos() >= grace) {
       return "The probe did not return within "
           + setup.grace().toMillis()
           + " ms after its own deadline of "
@@ -205,7 +213,7 @@ final class Wave {
           + " ms was spent, so preflight abandoned it; this is a fault in preflight, not a"
           + " finding about the network.";
     }
-    if (System.nanoTime() - stop >= 0) {
+    if (now - stop >= 0) {
       return "The run's bound was reached before this probe "
           + (deadline == null ? "could start" : "finished")
           + ", so it was not judged.";
