@@ -135,6 +135,7 @@ final class CheckCommand implements Callable<Integer> {
     ProbeContext context = SystemCheck.context(settings, observer);
     settings = withRoutes(settings, context);
     Report report = SystemCheck.create(context, Version.current()).run(catalog, settings, observer);
+    observer.queriesSent(context.resolver().queriesSent());
     observer.done();
     reportOptions.write(report, spec().commandLine().getOut(), streams.colour());
     return report.verdict().exitCode();

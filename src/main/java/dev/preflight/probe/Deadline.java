@@ -15,9 +15,13 @@ public final class Deadline {
   private final long budgetNanos;
 
   private Deadline(Clock clock, Duration budget) {
+    this(clock, clock.nanoTime(), budget.toNanos());
+  }
+
+  private Deadline(Clock clock, long startNanos, long budgetNanos) {
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.startNanos = clock.nanoTime();
-    this.budgetNanos = budget.toNanos();
+    this.startNanos = startNanos;
+    this.budgetNanos = budgetNanos;
   }
 
   /** A deadline {@code budget} from now. */
@@ -48,6 +52,17 @@ public final class Deadline {
   /** Time since the deadline started. */
   public Duration elapsed() {
     return Duration.ofNanos(clock.nanoTime() - startNanos);
+  }
+
+  /**
+   * This deadline moved later by {@code wait}: time spent waiting on this machine (a queue, not the
+   * network) that must not use up the budget.
+   */
+  public Deadline extendedBy(Duration wait) {
+    if (wait.isNegative()) {
+      throw new IllegalArgumentException("wait must not be negative: " + wait);
+    }
+    return new Deadline(clock, startNanos, budgetNanos + wait.toNanos());
   }
 
   /** The whole budget. */

@@ -1,5 +1,6 @@
 package dev.preflight.probe;
 
+import dev.preflight.probe.net.DnsTimeoutException;
 import java.io.EOFException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -92,7 +93,10 @@ public final class FailureClassifier {
   private static String message(Phase phase, String subject, Throwable error, boolean timeout) {
     if (timeout) {
       return switch (phase) {
-        case RESOLVE -> "no DNS answer for " + subject + " within the deadline";
+        case RESOLVE ->
+            error instanceof DnsTimeoutException dns
+                ? dns.describe(subject)
+                : "no DNS answer for " + subject + " within the deadline";
         case CONNECT -> "no answer to the connection attempt to " + subject + " (dropped)";
         case TLS_HANDSHAKE -> subject + " accepted TCP but did not complete the TLS handshake";
         case NTP_EXCHANGE -> "no NTP reply from " + subject + " within the deadline";

@@ -1,6 +1,7 @@
 package dev.preflight.probe;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +24,7 @@ final class ProbeRun {
 
   private final ProbeTarget target;
   private final ProbeContext context;
-  private final Deadline deadline;
+  private volatile Deadline deadline;
   private final PhaseRecorder recorder;
   private final Map<Fact, String> facts = new EnumMap<>(Fact.class);
   private @Nullable ProbeFailure warning;
@@ -47,6 +48,14 @@ final class ProbeRun {
 
   Deadline deadline() {
     return deadline;
+  }
+
+  /**
+   * Keeps {@code wait}, spent queueing on this machine before a phase's I/O could start, out of the
+   * probe's deadline: the budget is for the network.
+   */
+  void excludeLocalWait(Duration wait) {
+    deadline = deadline.extendedBy(wait);
   }
 
   /** Runs {@code step} as {@code phase}; an exception ends the probe with a classified failure. */

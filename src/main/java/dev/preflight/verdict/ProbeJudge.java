@@ -48,12 +48,12 @@ public final class ProbeJudge {
     ProbeFailure failure = refine(result);
     EndpointResult judged =
         failure == null
-            ? EndpointResult.pass(endpoint, passDetail(result, route))
+            ? EndpointResult.pass(endpoint, withChain(passDetail(result, route), result))
             : EndpointResult.problem(
                     endpoint,
                     failure.warning() ? Status.WARN : Status.FAIL,
                     failure.cause(),
-                    Sentences.sentence(failure.message()))
+                    withChain(Sentences.sentence(failure.message()), result))
                 .withRemedy(remedy(result, failure.cause()));
     return judged
         .withRoute(route)
@@ -123,6 +123,18 @@ public final class ProbeJudge {
           default -> "The port accepted a connection";
         };
     return Sentences.oneLine(observed + " (" + route + ").");
+  }
+
+  /**
+   * {@code detail} followed by the CNAME chain the name resolved through, when it is an alias: the
+   * alias target is often the name a firewall or a DNS filter blocks.
+   */
+  private static String withChain(String detail, ProbeResult result) {
+    String chain = result.facts().get(Fact.CNAME_CHAIN);
+    if (chain == null) {
+      return detail;
+    }
+    return Sentences.sentence(detail + " CNAME chain: " + chain);
   }
 
   private static List<String> addresses(ProbeResult result) {

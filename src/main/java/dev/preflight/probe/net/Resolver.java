@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,15 +24,23 @@ public interface Resolver {
   List<String> servers();
 
   /**
+   * How many queries this resolver has sent so far, per name (lower case, no trailing dot), resends
+   * and TCP retries included; for diagnostics. Resolvers that cannot tell return an empty map.
+   */
+  default Map<String, Integer> queriesSent() {
+    return Map.of();
+  }
+
+  /**
    * The resolver the tool uses: {@code server} when given ({@code --dns-server}), else the
    * nameservers of the system configuration ({@code /etc/resolv.conf} and its equivalents), else,
    * when none is configured, the JDK's own name lookup in a virtual thread with a bounded wait.
    */
   static Resolver system(@Nullable InetSocketAddress server) {
     if (server != null) {
-      return new DnsjavaResolver(List.of(server));
+      return new StubResolver(List.of(server));
     }
-    List<InetSocketAddress> configured = DnsjavaResolver.systemServers();
-    return configured.isEmpty() ? new JdkResolver() : new DnsjavaResolver(configured);
+    List<InetSocketAddress> configured = StubResolver.systemServers();
+    return configured.isEmpty() ? new JdkResolver() : new StubResolver(configured);
   }
 }

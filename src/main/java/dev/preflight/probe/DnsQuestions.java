@@ -1,0 +1,62 @@
+package dev.preflight.probe;
+
+import dev.preflight.probe.net.DnsAnswer;
+import dev.preflight.probe.net.Question;
+import dev.preflight.probe.net.RecordType;
+import dev.preflight.probe.net.SharedResolver;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * How a probe asks the run's resolver: all its questions at once, shared with every other probe
+ * that asks the same ({@link SharedResolver}).
+ *
+ * <p>The RESOLVE phase measures the network. A question may first wait on this machine for a free
+ * slot among the questions on the wire; that wait comes before the phase starts and is kept out of
+ * the probe's deadline, so neither the phase's duration nor a {@link Cause#DNS_TIMEOUT} ever counts
+ * local queueing. The phase starts once every question has left (or was found already asked), and a
+ * timeout means the network had the probe's whole budget to answer. The excluded wait is bounded by
+ * one budget: a question still queued then ends without being sent, and says so.
+ */
+final class DnsQuestions {
+  /** Beyond the deadline, the time a question gets to report its own timeout (scheduling). */
+  private static final Duration GRACE = Duration.ofMillis(200);
+
+  private DnsQuestions() {}
+
+  /** Asks for {@code name} with each of {@code types}, then starts the RESOLVE phase. */
+  static List<Question> ask(ProbeRun run, String name, RecordType... types) {
+    SharedResolver resolver = SharedResolver.of(run.context().resolver());
+    Duration budget = run.deadline().remaining();
+    List<Question> questions =
+        Arrays.stream(types).map(type -> resolver.ask(name, type, budget)).toList();
+    long queued = run.context().clock().nanoTime();
+    Question.awaitSent(questions, budget);
+    run.excludeLocalWait(Duration.ofNanos(run.context().clock().nanoTime() - queued));
+    run.start(Phase.RESOLVE);
+    return questions;
+  }
+
+  /** The answer to {@code question}, waiting at most until the probe's deadline. */
+  static DnsAnswer answer(ProbeRun run, Question question) throws IOException {
+    return question.await(run.deadline().remaining().plus(GRACE));
+  }
+
+  /** The clause for a name that does not exist: the chain's last name when it is an alias. */
+  static String nxdomain(String name, DnsAnswer answer) {
+    String target = answer.target();
+    return target == null
+        ? name + " does not exist (NXDOMAIN)"
+        : name + " is an alias of " + target + ", which does not exist (NXDOMAIN)";
+  }
+
+  /** Records the CNAME chain of the first answer that has one, for the report's detail. */
+  static void recordChain(ProbeRun run, List<DnsAnswer> answers) {
+    answers.stream()
+        .filter(a -> !a.chain().isEmpty())
+        .findFirst()
+        .ifPresent(a -> run.fact(Fact.CNAME_CHAIN, String.join(" → ", a.chain())));
+  }
+}
