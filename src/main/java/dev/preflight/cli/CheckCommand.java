@@ -129,10 +129,11 @@ final class CheckCommand implements Callable<Integer> {
     boolean debug = parent != null && parent.debug;
     reportOptions.checkWritable();
     CheckSettings settings = settings(debug);
-    Catalog catalog = CatalogLoader.load(selection.catalogFiles);
     Streams streams = Streams.detect(environment, reportOptions.toStdout());
     RunObserver observer = new RunObserver(err, streams.progress(), debug);
+    // The context first: its resolver gets ready (dnsjava's classes) while the catalog loads.
     ProbeContext context = SystemCheck.context(settings, observer);
+    Catalog catalog = CatalogLoader.load(selection.catalogFiles);
     settings = withRoutes(settings, context);
     Report report = SystemCheck.create(context, Version.current()).run(catalog, settings, observer);
     observer.queriesSent(context.resolver().queriesSent());

@@ -40,6 +40,7 @@ final class AddressLookup {
     List<Question> questions = DnsQuestions.ask(run, host, RecordType.A, RecordType.AAAA);
     Outcome v4 = outcome(run, questions.get(0));
     Outcome v6 = outcome(run, questions.get(1));
+    DnsQuestions.answered(run, questions);
     DnsQuestions.recordChain(
         run, Stream.of(v4, v6).map(Outcome::answer).filter(Objects::nonNull).toList());
     List<IpAddress> addresses = new ArrayList<>(addresses(v4));

@@ -117,6 +117,7 @@ final class DnsProbe implements Probe {
     Question question = DnsQuestions.ask(run, name, type).get(0);
     DnsAnswer answer =
         run.attempt(Phase.RESOLVE, Peer.ORIGIN, name, () -> DnsQuestions.answer(run, question));
+    DnsQuestions.answered(run, List.of(question));
     DnsQuestions.recordChain(run, List.of(answer));
     return answer;
   }

@@ -7,6 +7,7 @@ import dev.preflight.probe.net.SharedResolver;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -42,6 +43,18 @@ final class DnsQuestions {
   /** The answer to {@code question}, waiting at most until the probe's deadline. */
   static DnsAnswer answer(ProbeRun run, Question question) throws IOException {
     return question.await(run.deadline().remaining().plus(GRACE));
+  }
+
+  /**
+   * Ends the network part of the RESOLVE phase when the last of {@code questions} was answered, not
+   * when this probe's thread got to run again: on a busy machine that can be much later.
+   */
+  static void answered(ProbeRun run, List<Question> questions) {
+    run.ioEndedAgo(
+        questions.stream()
+            .map(Question::sinceAnswered)
+            .min(Comparator.naturalOrder())
+            .orElse(Duration.ZERO));
   }
 
   /** The clause for a name that does not exist: the chain's last name when it is an alias. */

@@ -21,6 +21,7 @@ public final class PhaseRecorder {
   private final Map<Phase, Duration> timings = new EnumMap<>(Phase.class);
   private @Nullable Phase open;
   private long openedAt;
+  private long idleTailNanos;
 
   public PhaseRecorder(ProbeTarget target, Clock clock, ProbeListener listener) {
     this.target = Objects.requireNonNull(target, "target");
@@ -47,6 +48,14 @@ public final class PhaseRecorder {
     notify(() -> listener.phaseFailed(target, phase, elapsed, failure));
   }
 
+  /**
+   * Says that the open phase's I/O ended {@code ago} before now: the time since went to waiting for
+   * a CPU, and is left out of the phase's duration when it ends.
+   */
+  public void ioEndedAgo(Duration ago) {
+    idleTailNanos = Math.max(0, ago.toNanos());
+  }
+
   /** The phase currently open, or null. */
   public @Nullable Phase open() {
     return open;
@@ -62,7 +71,9 @@ public final class PhaseRecorder {
       throw new IllegalStateException(phase + " ended but the open phase is " + open);
     }
     open = null;
-    Duration elapsed = Duration.ofNanos(clock.nanoTime() - openedAt);
+    long busy = clock.nanoTime() - openedAt;
+    Duration elapsed = Duration.ofNanos(Math.max(0, busy - idleTailNanos));
+    idleTailNanos = 0;
     timings.putIfAbsent(phase, elapsed);
     return elapsed;
   }

@@ -80,6 +80,11 @@ final class ProbeRun {
     }
   }
 
+  /** The open phase's I/O ended {@code ago} before now; see {@link PhaseRecorder#ioEndedAgo}. */
+  void ioEndedAgo(Duration ago) {
+    recorder.ioEndedAgo(ago);
+  }
+
   void start(Phase phase) {
     recorder.start(phase);
   }

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 public final class Question {
   private final CompletableFuture<Void> sent = new CompletableFuture<>();
   private final CompletableFuture<DnsAnswer> answer = new CompletableFuture<>();
+  private volatile long answeredAt;
 
   Question() {
     answer.whenComplete((a, e) -> sent.complete(null));
@@ -73,7 +74,18 @@ public final class Question {
     sent.complete(null);
   }
 
+  /**
+   * How long ago the answer arrived; zero when it has not. A thread that waited for the answer may
+   * resume well after it arrived, when the machine is busy: that delay is CPU, not network.
+   */
+  public Duration sinceAnswered() {
+    return answer.isDone() && !answer.isCompletedExceptionally()
+        ? Duration.ofNanos(System.nanoTime() - answeredAt)
+        : Duration.ZERO;
+  }
+
   void complete(DnsAnswer value) {
+    answeredAt = System.nanoTime();
     answer.complete(value);
   }
 

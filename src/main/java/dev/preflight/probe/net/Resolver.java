@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +20,26 @@ public interface Resolver {
    * @throws IOException when the resolver cannot be asked at all
    */
   DnsAnswer query(String name, RecordType type, Duration timeout) throws IOException;
+
+  /**
+   * Like {@link #query}, without holding the caller's thread: the future completes with the answer
+   * or the {@link IOException} that ended the lookup, within the same bound. This default runs
+   * {@link #query} in a virtual thread of its own.
+   */
+  default CompletableFuture<DnsAnswer> queryAsync(String name, RecordType type, Duration timeout) {
+    CompletableFuture<DnsAnswer> answer = new CompletableFuture<>();
+    Thread.ofVirtual()
+        .name("dns-" + name)
+        .start(
+            () -> {
+              try {
+                answer.complete(query(name, type, timeout));
+              } catch (IOException | RuntimeException e) {
+                answer.completeExceptionally(e);
+              }
+            });
+    return answer;
+  }
 
   /** The servers asked, as {@code host:port}, for the report's environment. */
   List<String> servers();

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Semaphore;
@@ -124,13 +125,25 @@ public final class SharedResolver implements Resolver {
         .execute(release);
     question.bound(timeout.plus(GRACE));
     question.markSent();
+    CompletableFuture<DnsAnswer> answer;
     try {
-      question.complete(network.query(name, type, timeout));
-    } catch (IOException | RuntimeException e) {
-      question.fail(e);
-    } finally {
-      release.run();
+      answer = network.queryAsync(name, type, timeout);
+    } catch (RuntimeException e) {
+      answer = CompletableFuture.failedFuture(e);
     }
+    // Completes on the thread that read the reply: the answer's arrival is recorded as it happens.
+    answer.whenComplete(
+        (value, error) -> {
+          release.run();
+          if (error == null) {
+            question.complete(value);
+          } else {
+            question.fail(
+                error instanceof CompletionException c && c.getCause() != null
+                    ? c.getCause()
+                    : error);
+          }
+        });
   }
 
   private static Runnable once(Runnable action) {

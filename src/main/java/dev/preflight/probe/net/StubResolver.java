@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.ResolverConfig;
@@ -17,13 +20,11 @@ import org.xbill.DNS.config.ResolverConfigProvider;
 /**
  * A stub resolver of its own that asks DNS servers directly, so that the response code (NXDOMAIN,
  * SERVFAIL, REFUSED) and the "no data" case stay visible, which the JDK's lookup hides. dnsjava
- * only encodes and decodes the messages; each query's thread sends its own datagrams and reads its
- * own replies, so concurrent lookups never queue behind one another.
+ * only encodes and decodes the messages; the UDP traffic is the {@link UdpEngine}'s.
  *
  * <ul>
- *   <li>It resends like the system stub resolvers, after 1 s, then 2 s, 4 s... rotating through the
- *       servers, and takes the first genuine reply to any copy: the Windows DNS client resends
- *       after one second, and a query a busy resolver dropped must not read as a timeout.
+ *   <li>It resends after 1 s, then 2 s, 4 s... rotating through the servers, and takes the first
+ *       genuine reply to any copy ({@link UdpExchange}).
  *   <li>Replies that do not match the query ({@link DnsQuery}) are discarded and the wait goes on;
  *       when nothing genuine came, the {@link DnsTimeoutException} says how many were discarded.
  *   <li>A truncated reply (TC) is asked again over TCP of the same server ({@link TcpExchange}).
@@ -39,8 +40,6 @@ final class StubResolver implements Resolver {
   /** Further questions at most for the targets of one name's CNAME chain. */
   static final int MAX_FOLLOW_UPS = 4;
 
-  private static final Duration FIRST_RESEND = Duration.ofSeconds(1);
-
   private final List<InetSocketAddress> servers;
   private final QueryCounts sent = new QueryCounts();
 
@@ -49,6 +48,7 @@ final class StubResolver implements Resolver {
       throw new IllegalArgumentException("servers must not be empty");
     }
     this.servers = List.copyOf(servers);
+    UdpEngine.get(); // starts the engine, and dnsjava's class initialisation, before any query
   }
 
   /**
@@ -74,20 +74,33 @@ final class StubResolver implements Resolver {
 
   @Override
   public DnsAnswer query(String name, RecordType type, Duration timeout) throws IOException {
+    CompletableFuture<DnsAnswer> answer = queryAsync(name, type, timeout);
+    try {
+      // The lookup ends itself at its deadline; the margin covers the engine's wake-up only.
+      return answer.get(timeout.toMillis() + 200, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw DnsTimeoutException.unanswered(0);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SocketTimeoutException("interrupted while waiting for DNS");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException("the DNS lookup failed: " + e.getCause(), e.getCause());
+    }
+  }
+
+  /**
+   * The lookup as a chain of steps that each continue where the last one completed (mostly on the
+   * engine's thread), so that an answer is complete the moment its reply is read.
+   */
+  @Override
+  public CompletableFuture<DnsAnswer> queryAsync(String name, RecordType type, Duration timeout) {
     if (!timeout.isPositive()) {
-      throw new SocketTimeoutException("no time left to ask DNS");
+      return CompletableFuture.failedFuture(new SocketTimeoutException("no time left to ask DNS"));
     }
-    long deadline = System.nanoTime() + timeout.toNanos();
-    DnsReplies.Decoded reply = ask(DnsQuery.of(name, type), deadline);
-    DnsAnswer answer = reply.answer();
-    boolean open = reply.bareAlias();
-    for (int i = 0; open && i < MAX_FOLLOW_UPS; i++) {
-      String target = Objects.requireNonNull(answer.target(), "target");
-      DnsReplies.Decoded next = ask(DnsQuery.of(target, type), deadline);
-      answer = answer.continuedBy(next.answer());
-      open = next.bareAlias() && answer.rcode() == DnsAnswer.Rcode.NOERROR;
-    }
-    return answer;
+    return lookup(name, type, System.nanoTime() + timeout.toNanos(), null, 0);
   }
 
   @Override
@@ -100,79 +113,64 @@ final class StubResolver implements Resolver {
     return sent.snapshot();
   }
 
-  private DnsReplies.Decoded ask(DnsQuery query, long deadline) throws IOException {
-    UdpExchange.Reply reply = exchange(query, deadline);
-    Message message = reply.message();
-    if (message.getHeader().getFlag(Flags.TC)) {
-      sent.add(query.name());
-      message = TcpExchange.ask(reply.server(), query, deadline);
-    }
-    return DnsReplies.decode(message, query);
-  }
-
-  /** Sends {@code query} by the resend schedule until a genuine reply or the deadline. */
-  private UdpExchange.Reply exchange(DnsQuery query, long deadline) throws IOException {
-    Set<InetSocketAddress> unusable = new HashSet<>();
-    try (UdpExchange udp = new UdpExchange(query)) {
-      int attempts = 0;
-      long interval = FIRST_RESEND.toNanos();
-      long resendAt = System.nanoTime();
-      while (true) {
-        long now = System.nanoTime();
-        if (now - resendAt >= 0) {
-          InetSocketAddress server = nextServer(attempts++, unusable);
-          resendAt = send(udp, server, unusable) ? now + interval : now;
-          interval *= 2;
-          continue;
-        }
-        if (deadline - now <= 0) {
-          throw DnsTimeoutException.unanswered(udp.discarded());
-        }
-        UdpExchange.Event event = udp.next(Duration.ofNanos(Math.min(deadline, resendAt) - now));
-        if (event instanceof UdpExchange.Reply reply) {
-          return reply;
-        }
-        if (event instanceof UdpExchange.Unusable failed) {
-          refuseAll(unusable, failed.server(), failed.error());
-          resendAt = now; // ask the next server at once
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SocketTimeoutException("interrupted while waiting for DNS");
-    }
-  }
-
-  /** Sends once; false when the server turned out unusable (the caller moves on at once). */
-  private boolean send(UdpExchange udp, InetSocketAddress server, Set<InetSocketAddress> unusable)
-      throws IOException {
+  /** Asks for {@code name}, continuing {@code before}'s chain, and follows what stays open. */
+  private CompletableFuture<DnsAnswer> lookup(
+      String name, RecordType type, long deadline, @Nullable DnsAnswer before, int followUps) {
+    DnsQuery query;
     try {
-      sent.add(udp.query().name());
-      udp.send(server);
-      return true;
+      query = DnsQuery.of(name, type);
     } catch (IOException e) {
-      refuseAll(unusable, server, e);
-      return false;
+      return CompletableFuture.failedFuture(e);
     }
+    return reply(query, deadline)
+        .thenCompose(
+            message -> {
+              DnsReplies.Decoded decoded = DnsReplies.decode(message, query);
+              DnsAnswer answer =
+                  before == null ? decoded.answer() : before.continuedBy(decoded.answer());
+              boolean open =
+                  decoded.bareAlias()
+                      && answer.rcode() == DnsAnswer.Rcode.NOERROR
+                      && followUps < MAX_FOLLOW_UPS;
+              return open
+                  ? lookup(
+                      Objects.requireNonNull(answer.target()),
+                      type,
+                      deadline,
+                      answer,
+                      followUps + 1)
+                  : CompletableFuture.completedFuture(answer);
+            });
   }
 
-  /** Marks {@code server} unusable; once every server is, the lookup fails with {@code error}. */
-  private void refuseAll(
-      Set<InetSocketAddress> unusable, InetSocketAddress server, IOException error)
-      throws IOException {
-    unusable.add(server);
-    if (unusable.size() == servers.size()) {
-      throw error;
-    }
+  /** The genuine UDP reply, or the TCP answer when that reply came back truncated. */
+  private CompletableFuture<Message> reply(DnsQuery query, long deadline) {
+    return UdpEngine.get()
+        .start(new UdpExchange(query, servers, deadline, sent))
+        .thenCompose(
+            reply -> {
+              if (!reply.message().getHeader().getFlag(Flags.TC)) {
+                return CompletableFuture.completedFuture(reply.message());
+              }
+              sent.add(query.name());
+              return overTcp(reply.server(), query, deadline);
+            });
   }
 
-  private InetSocketAddress nextServer(int attempt, Set<InetSocketAddress> unusable) {
-    for (int i = 0; i < servers.size(); i++) {
-      InetSocketAddress server = servers.get((attempt + i) % servers.size());
-      if (!unusable.contains(server)) {
-        return server;
-      }
-    }
-    throw new IllegalStateException("every server is unusable"); // refuseAll threw already
+  /** {@link TcpExchange} blocks, so it runs in a virtual thread of its own. */
+  private static CompletableFuture<Message> overTcp(
+      InetSocketAddress server, DnsQuery query, long deadline) {
+    CompletableFuture<Message> answer = new CompletableFuture<>();
+    Thread.ofVirtual()
+        .name("dns-tcp-" + query.name())
+        .start(
+            () -> {
+              try {
+                answer.complete(TcpExchange.ask(server, query, deadline));
+              } catch (IOException | RuntimeException e) {
+                answer.completeExceptionally(e);
+              }
+            });
+    return answer;
   }
 }

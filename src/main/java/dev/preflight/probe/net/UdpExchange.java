@@ -3,106 +3,162 @@ package dev.preflight.probe.net;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
-import java.time.Duration;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.jspecify.annotations.Nullable;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.xbill.DNS.Message;
 
 /**
- * One query's UDP traffic: a connected {@link DatagramChannel} per server asked, each with a
- * virtual thread reading what comes back. Genuine replies and unusable servers are handed to the
- * querying thread as {@link Event}s; replies that do not match the query are counted and dropped.
+ * One query's UDP exchange, driven by the {@link UdpEngine} thread alone: the sends by the resend
+ * schedule, a connected {@link DatagramChannel} per server asked, and the replies read from them.
+ * The first genuine reply ends it; replies that do not match the query are counted and dropped.
  *
- * <p>Each channel is bound to its own ephemeral port, which the operating system picks at random,
- * and connected to its server, so the kernel delivers only datagrams from that address and port.
- * Closing the exchange closes every channel, which ends the readers.
+ * <p>It resends like the system stub resolvers, after 1 s, then 2 s, 4 s... rotating through the
+ * servers: the Windows DNS client resends after one second, and a query a busy resolver dropped
+ * must not read as a timeout. A server that cannot be asked (ICMP port or host unreachable) is
+ * skipped at once; when none can be, the exchange fails with that error. Each channel is bound to
+ * its own ephemeral port, which the operating system picks at random, and connected to its server,
+ * so the kernel delivers only datagrams from that address and port.
  */
-final class UdpExchange implements AutoCloseable {
-  /** What a reader saw. */
-  sealed interface Event {}
+final class UdpExchange {
+  /** A reply that matched the query, and the server that sent it. */
+  record Reply(InetSocketAddress server, Message message) {}
 
-  /** A reply that matched the query. */
-  record Reply(InetSocketAddress server, Message message) implements Event {}
-
-  /** The server cannot be asked: ICMP port or host unreachable, or the socket failed. */
-  record Unusable(InetSocketAddress server, IOException error) implements Event {}
+  private static final long FIRST_RESEND_NANOS = 1_000_000_000L;
 
   /** Larger than any reply to a query without EDNS (512 bytes); bigger datagrams are cut. */
   private static final int MAX_DATAGRAM = 4096;
 
   private final DnsQuery query;
-  private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+  private final List<InetSocketAddress> servers;
+  private final long deadline;
+  private final QueryCounts sent;
+  private final CompletableFuture<Reply> result = new CompletableFuture<>();
   private final Map<InetSocketAddress, DatagramChannel> channels = new LinkedHashMap<>();
-  private final AtomicInteger discarded = new AtomicInteger();
+  private final Set<InetSocketAddress> unusable = new HashSet<>();
+  private int attempts;
+  private long interval = FIRST_RESEND_NANOS;
+  private long resendAt;
+  private int discarded;
 
-  UdpExchange(DnsQuery query) {
+  UdpExchange(DnsQuery query, List<InetSocketAddress> servers, long deadline, QueryCounts sent) {
     this.query = query;
+    this.servers = List.copyOf(servers);
+    this.deadline = deadline;
+    this.sent = sent;
+    this.resendAt = System.nanoTime();
   }
 
-  DnsQuery query() {
-    return query;
+  CompletableFuture<Reply> result() {
+    return result;
   }
 
-  /** Sends the query to {@code server}, opening its channel on first use. */
-  void send(InetSocketAddress server) throws IOException {
+  boolean done() {
+    return result.isDone();
+  }
+
+  /** When the exchange next needs the engine without a reply: a resend, or its deadline. */
+  long nextEvent() {
+    return Math.min(resendAt, deadline);
+  }
+
+  /** Acts on the schedule at {@code now}: the deadline ends the exchange, else a resend is due. */
+  void tick(Selector selector, long now) {
+    while (!done() && now - nextEvent() >= 0) {
+      if (now - deadline >= 0) {
+        finish();
+        result.completeExceptionally(DnsTimeoutException.unanswered(discarded));
+      } else {
+        send(selector, now);
+      }
+    }
+  }
+
+  /** Reads what {@code server} sent; called when its channel is readable. */
+  void readable(InetSocketAddress server, DatagramChannel channel) {
+    ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM);
+    try {
+      while (!done() && channel.read(buffer.clear()) > 0) {
+        Message reply = query.match(Arrays.copyOf(buffer.array(), buffer.position()));
+        if (reply == null) {
+          discarded++;
+        } else {
+          finish();
+          result.complete(new Reply(server, reply));
+        }
+      }
+    } catch (IOException e) {
+      unusable(server, e, System.nanoTime());
+    }
+  }
+
+  /** Ends the exchange with {@code error}: the engine cannot go on with it. */
+  void abort(Throwable error) {
+    finish();
+    result.completeExceptionally(error);
+  }
+
+  private void send(Selector selector, long now) {
+    InetSocketAddress server = nextServer();
+    try {
+      sent.add(query.name());
+      channel(selector, server).write(ByteBuffer.wrap(query.wire()));
+      resendAt = now + interval;
+      interval *= 2;
+    } catch (IOException e) {
+      unusable(server, e, now);
+    }
+    attempts++;
+  }
+
+  private DatagramChannel channel(Selector selector, InetSocketAddress server) throws IOException {
     DatagramChannel channel = channels.get(server);
     if (channel == null) {
       channel = DatagramChannel.open();
       channels.put(server, channel);
+      channel.configureBlocking(false);
       channel.connect(server);
-      DatagramChannel reading = channel;
-      Thread.ofVirtual().name("dns-reply-" + query.name()).start(() -> read(server, reading));
+      channel.register(selector, SelectionKey.OP_READ, new UdpEngine.Source(this, server));
     }
-    channel.write(ByteBuffer.wrap(query.wire()));
+    return channel;
   }
 
-  /** The next event, waiting at most {@code wait}; null when none came in time. */
-  @Nullable Event next(Duration wait) throws InterruptedException {
-    return events.poll(Math.max(0, wait.toNanos()), TimeUnit.NANOSECONDS);
+  /** {@code server} cannot be asked; the next one is asked at once, unless none is left. */
+  private void unusable(InetSocketAddress server, IOException error, long now) {
+    unusable.add(server);
+    if (unusable.size() == servers.size()) {
+      finish();
+      result.completeExceptionally(error);
+    } else {
+      resendAt = now;
+    }
   }
 
-  /** How many replies were dropped because they did not match the query. */
-  int discarded() {
-    return discarded.get();
-  }
-
-  private void read(InetSocketAddress server, DatagramChannel channel) {
-    ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM);
-    while (channel.isOpen()) {
-      try {
-        buffer.clear();
-        channel.read(buffer);
-        Message reply = query.match(Arrays.copyOf(buffer.array(), buffer.position()));
-        if (reply == null) {
-          discarded.incrementAndGet();
-        } else {
-          events.add(new Reply(server, reply));
-        }
-      } catch (ClosedChannelException e) {
-        return; // the exchange is over
-      } catch (IOException e) {
-        events.add(new Unusable(server, e));
-        return; // nothing listens there, or the socket broke: no reply will follow
+  private InetSocketAddress nextServer() {
+    for (int i = 0; i < servers.size(); i++) {
+      InetSocketAddress server = servers.get((attempts + i) % servers.size());
+      if (!unusable.contains(server)) {
+        return server;
       }
     }
+    throw new IllegalStateException("every server is unusable"); // unusable() ended it already
   }
 
-  @Override
-  public void close() {
+  private void finish() {
     for (DatagramChannel channel : channels.values()) {
       try {
-        channel.close();
+        channel.close(); // also cancels its key with the selector
       } catch (IOException e) {
-        // nothing was pending on it that anyone still waits for
+        // nothing that anyone still waits for was pending on it
       }
     }
+    channels.clear();
   }
 }
