@@ -59,6 +59,16 @@ record CheckRun(int exitCode, JsonNode report, String stdout, String stderr, Dur
     return this;
   }
 
+  /** Asserts that the detail of every endpoint on {@code host} with {@code protocol} says this. */
+  CheckRun assertDetailContains(String host, String protocol, String... fragments) {
+    for (JsonNode endpoint : endpoints(host, protocol)) {
+      assertThat(endpoint.path("detail").asText())
+          .as("detail of %s", line(endpoint))
+          .contains(fragments);
+    }
+    return this;
+  }
+
   /** Asserts that every endpoint not on one of {@code hosts} passed: the fault hit only them. */
   CheckRun assertOthersPass(String... hosts) {
     List<String> victims = List.of(hosts);
