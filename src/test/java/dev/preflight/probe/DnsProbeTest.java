@@ -247,13 +247,15 @@ class DnsProbeTest {
 
   @Test
   void waitingForAFreeSlotIsNeitherResolveTimeNorDeadline() {
-    // One slot, held for a second by a silent question; then an answer that takes longer than
-    // what would be left of a 2 s budget had the wait counted.
-    dns.mode("hog.example.test", Mode.SILENT)
-        .answer("slow.example.test", "198.18.0.32")
+    // One slot, taken in turn by four silent questions for a quarter second each; then an answer
+    // that takes longer than what would be left of a 2 s budget had that wait counted.
+    dns.answer("slow.example.test", "198.18.0.32")
         .delay("slow.example.test", Duration.ofMillis(1_300));
     SharedResolver oneSlot = SharedResolver.over(Resolver.system(dns.address()), 1);
-    oneSlot.ask("hog.example.test", RecordType.A, Duration.ofSeconds(10));
+    for (int i = 0; i < 4; i++) {
+      dns.mode("hog" + i + ".example.test", Mode.SILENT);
+      oneSlot.ask("hog" + i + ".example.test", RecordType.A, Duration.ofSeconds(10));
+    }
     ProbeContext context =
         ProbeContext.system(Duration.ofSeconds(2), List.of(), Duration.ofMinutes(5), null)
             .withResolver(oneSlot);

@@ -66,9 +66,23 @@ public final class DnsTestServer implements AutoCloseable {
 
   public DnsTestServer() {
     try {
-      socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
       forger = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-      tcp = new ServerSocket(socket.getLocalPort(), 50, InetAddress.getLoopbackAddress());
+      DatagramSocket udp = null;
+      ServerSocket stream = null;
+      // The same port number for UDP and TCP, as a DNS server has; retry while TCP's is taken.
+      for (int attempt = 0; stream == null; attempt++) {
+        udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        try {
+          stream = new ServerSocket(udp.getLocalPort(), 50, InetAddress.getLoopbackAddress());
+        } catch (IOException taken) {
+          udp.close();
+          if (attempt == 20) {
+            throw taken;
+          }
+        }
+      }
+      socket = udp;
+      tcp = stream;
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
