@@ -12,6 +12,7 @@ import dev.preflight.probe.ProbeResult;
 import dev.preflight.probe.Probes;
 import dev.preflight.probe.net.Resolver;
 import dev.preflight.probe.net.ServiceRecord;
+import dev.preflight.probe.net.SharedResolver;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,6 +34,14 @@ public final class SystemCheck {
         context.resolver().servers(),
         Clock.systemUTC(),
         toolVersion);
+  }
+
+  /**
+   * {@code context} for another run: the same seams, with a resolver that has asked nothing yet, so
+   * that no DNS answer outlives the run that got it (a scheduled check must see a changed record).
+   */
+  public static ProbeContext nextRun(ProbeContext context) {
+    return context.withResolver(SharedResolver.of(context.resolver()).fresh());
   }
 
   /** The probe context for {@code settings}, reporting phases to {@code listener}. */

@@ -62,6 +62,7 @@ public final class DnsTestServer implements AutoCloseable {
   private final ServerSocket tcp;
   private final DnsZone zone = new DnsZone();
   private final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
+  private final AtomicInteger queries = new AtomicInteger();
   private final Map<String, Boolean> dropped = new ConcurrentHashMap<>();
 
   public DnsTestServer() {
@@ -160,6 +161,11 @@ public final class DnsTestServer implements AutoCloseable {
     return count == null ? 0 : count.get();
   }
 
+  /** How many queries arrived so far, answered or not, UDP and TCP. */
+  public int queries() {
+    return queries.get();
+  }
+
   public InetSocketAddress address() {
     return new InetSocketAddress(InetAddress.getLoopbackAddress(), socket.getLocalPort());
   }
@@ -245,6 +251,7 @@ public final class DnsTestServer implements AutoCloseable {
     String key =
         DnsZone.key(question.getName().toString(true)) + "/" + Type.string(question.getType());
     received.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+    queries.incrementAndGet();
   }
 
   @Override

@@ -72,6 +72,11 @@ public final class SharedResolver implements Resolver {
     return resolver instanceof SharedResolver shared ? shared : over(resolver);
   }
 
+  /** A run resolver over the same network resolver and limit that has asked nothing yet. */
+  public SharedResolver fresh() {
+    return new SharedResolver(network, maxInFlight);
+  }
+
   /**
    * The question for {@code name} and {@code type}: the one pending or answered, else a new one
    * that leaves as soon as a slot is free. Never blocks.
