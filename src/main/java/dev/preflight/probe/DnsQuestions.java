@@ -19,7 +19,9 @@ import java.util.List;
  * the probe's deadline, so neither the phase's duration nor a {@link Cause#DNS_TIMEOUT} ever counts
  * local queueing. The phase starts once every question has left (or was found already asked), and a
  * timeout means the network had the probe's whole budget to answer. The excluded wait is bounded by
- * one budget: a question still queued then ends without being sent, and says so.
+ * one budget: a question still queued then ends without being sent, and says so. The phase's
+ * duration stops when the last answer arrived ({@link #answered}), so it does not count the wait
+ * for a CPU before the probe's thread runs on either.
  */
 final class DnsQuestions {
   /** Beyond the deadline, the time a question gets to report its own timeout (scheduling). */

@@ -11,9 +11,13 @@ final class QueryCounts {
   private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
 
   void add(String name) {
-    String key = name.toLowerCase(Locale.ROOT);
-    key = key.endsWith(".") ? key.substring(0, key.length() - 1) : key;
-    counts.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+    counts.computeIfAbsent(key(name), k -> new AtomicInteger()).incrementAndGet();
+  }
+
+  /** {@code name} as names are compared: lower case, without the trailing dot. */
+  static String key(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
   }
 
   /** The counts so far, by name. */

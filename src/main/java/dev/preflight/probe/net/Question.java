@@ -45,19 +45,8 @@ public final class Question {
    * @throws IOException the failure that ended the question (timeout, unreachable server...)
    */
   public DnsAnswer await(Duration wait) throws IOException {
-    try {
-      return answer.get(Math.max(0, wait.toNanos()), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      throw new SocketTimeoutException("the resolver did not return in time");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SocketTimeoutException("interrupted while waiting for DNS");
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      throw new IllegalStateException("the resolver failed unexpectedly", e.getCause());
-    }
+    return Waits.get(
+        answer, wait, () -> new SocketTimeoutException("the resolver did not return in time"));
   }
 
   /** True once the question has left for the network, or has ended. */

@@ -3,7 +3,6 @@ package dev.preflight.probe.net;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -85,7 +84,7 @@ public final class SharedResolver implements Resolver {
    *     slot is bounded by the same amount
    */
   public Question ask(String name, RecordType type, Duration timeout) {
-    Key key = new Key(normal(name), type);
+    Key key = new Key(QueryCounts.key(name), type);
     return questions.compute(
         key, (k, old) -> old != null && old.shareable() ? old : start(name, type, timeout));
   }
@@ -159,10 +158,5 @@ public final class SharedResolver implements Resolver {
         action.run();
       }
     };
-  }
-
-  private static String normal(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
   }
 }

@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
@@ -74,21 +71,10 @@ final class StubResolver implements Resolver {
 
   @Override
   public DnsAnswer query(String name, RecordType type, Duration timeout) throws IOException {
-    CompletableFuture<DnsAnswer> answer = queryAsync(name, type, timeout);
-    try {
-      // The lookup ends itself at its deadline; the margin covers the engine's wake-up only.
-      return answer.get(timeout.toMillis() + 200, TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      throw DnsTimeoutException.unanswered(0);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SocketTimeoutException("interrupted while waiting for DNS");
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      throw new IOException("the DNS lookup failed: " + e.getCause(), e.getCause());
-    }
+    // The lookup ends itself at its deadline; the margin covers the engine's wake-up only.
+    Duration wait = timeout.plusMillis(200);
+    return Waits.get(
+        queryAsync(name, type, timeout), wait, () -> DnsTimeoutException.unanswered(0));
   }
 
   /**
