@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
  * TLS handshakes keep the carriers busy, that wait measured seconds against a resolver answering in
  * a millisecond. Only the match (parsing the reply) happens here; decoding is the caller's.
  *
- * <p>Exchanges ({@link UdpExchange}) are handed over through a queue and then touched by this
- * thread only. Work per wake-up is bounded by what is ready: the schedule is a priority queue.
+ * <p>Exchanges ({@link UdpExchange}) are handed over through a queue after their first send and
+ * then touched by this thread only. Work per wake-up is bounded by what is ready: the schedule is a
+ * priority queue.
  */
 final class UdpEngine {
   /** What a readable channel belongs to. */
@@ -59,8 +60,12 @@ final class UdpEngine {
     return Holder.INSTANCE;
   }
 
-  /** Starts {@code exchange}; its result completes on this engine's thread. */
+  /**
+   * Sends {@code exchange}'s first query on the calling thread, so that a burst of lookups is not
+   * serialised through this one, then hands it over; its result completes on this engine's thread.
+   */
   CompletableFuture<UdpExchange.Reply> start(UdpExchange exchange) {
+    exchange.begin(System.nanoTime());
     incoming.add(exchange);
     selector.wakeup();
     return exchange.result();
@@ -87,7 +92,15 @@ final class UdpEngine {
 
   private void admit() {
     for (UdpExchange exchange = incoming.poll(); exchange != null; exchange = incoming.poll()) {
-      schedule.add(exchange);
+      if (exchange.done()) {
+        continue; // every server refused the first send
+      }
+      try {
+        exchange.admit(selector);
+        schedule.add(exchange);
+      } catch (IOException e) {
+        exchange.abort(e);
+      }
     }
   }
 
@@ -95,7 +108,7 @@ final class UdpEngine {
     long now = System.nanoTime();
     while (!schedule.isEmpty() && now - schedule.peek().nextEvent() >= 0) {
       UdpExchange due = schedule.poll();
-      due.tick(selector, now);
+      due.tick(now);
       if (!due.done()) {
         schedule.add(due);
       }

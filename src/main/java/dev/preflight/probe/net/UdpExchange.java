@@ -11,14 +11,17 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import org.xbill.DNS.Message;
 
 /**
- * One query's UDP exchange, driven by the {@link UdpEngine} thread alone: the sends by the resend
- * schedule, a connected {@link DatagramChannel} per server asked, and the replies read from them.
- * The first genuine reply ends it; replies that do not match the query are counted and dropped.
+ * One query's UDP exchange: the sends by the resend schedule, a connected {@link DatagramChannel}
+ * per server asked, and the replies read from them. The asking thread makes the first send ({@link
+ * #begin}); from then on the {@link UdpEngine} thread alone drives it. The first genuine reply ends
+ * it; replies that do not match the query are counted and dropped.
  *
  * <p>It resends like the system stub resolvers, after 1 s, then 2 s, 4 s... rotating through the
  * servers: the Windows DNS client resends after one second, and a query a busy resolver dropped
@@ -47,6 +50,7 @@ final class UdpExchange {
   private long interval = FIRST_RESEND_NANOS;
   private long resendAt;
   private int discarded;
+  private @Nullable Selector selector;
 
   UdpExchange(DnsQuery query, List<InetSocketAddress> servers, long deadline, QueryCounts sent) {
     this.query = query;
@@ -64,19 +68,32 @@ final class UdpExchange {
     return result.isDone();
   }
 
+  /** Sends the query the first time, on the asking thread, before the engine takes it over. */
+  void begin(long now) {
+    send(now);
+  }
+
+  /** On the engine thread: watches the channels opened so far; later ones are watched at once. */
+  void admit(Selector engine) throws IOException {
+    selector = engine;
+    for (Map.Entry<InetSocketAddress, DatagramChannel> open : channels.entrySet()) {
+      watch(open.getValue(), open.getKey());
+    }
+  }
+
   /** When the exchange next needs the engine without a reply: a resend, or its deadline. */
   long nextEvent() {
     return Math.min(resendAt, deadline);
   }
 
   /** Acts on the schedule at {@code now}: the deadline ends the exchange, else a resend is due. */
-  void tick(Selector selector, long now) {
+  void tick(long now) {
     while (!done() && now - nextEvent() >= 0) {
       if (now - deadline >= 0) {
         finish();
         result.completeExceptionally(DnsTimeoutException.unanswered(discarded));
       } else {
-        send(selector, now);
+        send(now);
       }
     }
   }
@@ -105,11 +122,11 @@ final class UdpExchange {
     result.completeExceptionally(error);
   }
 
-  private void send(Selector selector, long now) {
+  private void send(long now) {
     InetSocketAddress server = nextServer();
     try {
       sent.add(query.name());
-      channel(selector, server).write(ByteBuffer.wrap(query.wire()));
+      channel(server).write(ByteBuffer.wrap(query.wire()));
       resendAt = now + interval;
       interval *= 2;
     } catch (IOException e) {
@@ -118,16 +135,24 @@ final class UdpExchange {
     attempts++;
   }
 
-  private DatagramChannel channel(Selector selector, InetSocketAddress server) throws IOException {
+  private DatagramChannel channel(InetSocketAddress server) throws IOException {
     DatagramChannel channel = channels.get(server);
     if (channel == null) {
       channel = DatagramChannel.open();
       channels.put(server, channel);
       channel.configureBlocking(false);
       channel.connect(server);
-      channel.register(selector, SelectionKey.OP_READ, new UdpEngine.Source(this, server));
+      if (selector != null) {
+        watch(channel, server);
+      }
     }
     return channel;
+  }
+
+  /** A reply that came before the channel was watched waits in its buffer, and is read then. */
+  private void watch(DatagramChannel channel, InetSocketAddress server) throws IOException {
+    channel.register(
+        Objects.requireNonNull(selector), SelectionKey.OP_READ, new UdpEngine.Source(this, server));
   }
 
   /** {@code server} cannot be asked; the next one is asked at once, unless none is left. */
