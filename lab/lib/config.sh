@@ -37,9 +37,26 @@ dns_fault_lines() {
     echo "local=/$(fault_arg ipv6-only 1)/"
     echo "host-record=$(fault_arg ipv6-only 1),$ADDR_V6_ONLY"
   fi
+  cname_fault_lines
   # "all" is a firewall rule (see nft_router); one host is forwarded to a resolver that never answers.
   if fault_on dns-silent && [ "$(fault_arg dns-silent 1)" != all ]; then
     echo "server=/$(fault_arg dns-silent 1)/$ADDR_DNS_SILENT"
+  fi
+}
+
+# CNAME chains in *.cname.lab.example. dnsmasq answers a chain it holds with every step and the
+# target's address; for a target it cannot answer it sends NOERROR with the aliases alone, and only
+# a further question for the target shows that it does not exist.
+cname_fault_lines() {
+  if fault_on dns-cname; then
+    echo "host-record=edge2.cname.lab.example,$ADDR_WEB"
+    echo "cname=edge1.cname.lab.example,edge2.cname.lab.example"
+    echo "cname=$(fault_arg dns-cname 1),edge1.cname.lab.example"
+  fi
+  if fault_on dns-cname-dangling; then
+    echo "address=/missing.cname.lab.example/"
+    echo "cname=hop.cname.lab.example,missing.cname.lab.example"
+    echo "cname=$(fault_arg dns-cname-dangling 1),hop.cname.lab.example"
   fi
 }
 

@@ -10,6 +10,8 @@ FAULTS=(
   "dns-nxdomain|$DEFAULT_HOST|HOST (or all) does not exist (NXDOMAIN)"
   "dns-sinkhole|$DEFAULT_HOST|HOST (or all) resolves to 0.0.0.0"
   "dns-silent|$DEFAULT_HOST|queries for HOST go unanswered (all: the firewall drops DNS)"
+  "dns-cname|$DEFAULT_HOST|HOST is an alias: a two-step CNAME chain to the lab's web server"
+  "dns-cname-dangling|$DEFAULT_HOST|HOST is an alias of an alias of a name that does not exist"
   "tcp-reset|$DEFAULT_HOST|the firewall rejects TCP to HOST with a reset"
   "tcp-drop|$DEFAULT_HOST|the firewall silently drops TCP to HOST"
   "port-reset|80|the firewall rejects TCP to PORT, any host, with a reset"

@@ -68,12 +68,14 @@ final class CheckCommand implements Callable<Integer> {
     boolean debug = parent != null && parent.debug;
     reportOptions.checkWritable();
     CheckSettings settings = options.settings(environment, suffixes);
-    Catalog catalog = options.catalog();
     Streams streams = Streams.detect(environment, reportOptions.toStdout());
     RunObserver observer = new RunObserver(err, streams.progress(), debug);
+    // The context first: its resolver gets ready (dnsjava's classes) while the catalog loads.
     ProbeContext context = SystemCheck.context(settings, observer);
+    Catalog catalog = options.catalog();
     settings = options.withRoutes(settings, context);
     Report report = SystemCheck.create(context, Version.current()).run(catalog, settings, observer);
+    observer.queriesSent(context.resolver().queriesSent());
     observer.done();
     if (options.tenant == null) {
       err.println(

@@ -1,5 +1,6 @@
 package dev.preflight.cli;
 
+import dev.preflight.common.Display;
 import dev.preflight.probe.Phase;
 import dev.preflight.probe.ProbeFailure;
 import dev.preflight.probe.ProbeListener;
@@ -8,6 +9,7 @@ import dev.preflight.probe.ProbeTarget;
 import dev.preflight.run.ProgressListener;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
@@ -70,6 +72,24 @@ final class RunObserver implements ProgressListener, ProbeListener {
             + elapsed.toMillis()
             + " ms: "
             + failure.message());
+  }
+
+  /**
+   * With {@code --debug}, how many DNS queries went out, in all and per name (resends and TCP
+   * retries included): more than one per name and record type means resends.
+   */
+  void queriesSent(Map<String, Integer> perName) {
+    if (!debug) {
+      return;
+    }
+    int total = perName.values().stream().mapToInt(Integer::intValue).sum();
+    synchronized (err) {
+      err.println("debug: DNS queries sent: " + total + " for " + perName.size() + " names");
+      perName.forEach(
+          (name, count) ->
+              err.println("debug: DNS queries sent for " + Display.line(name) + ": " + count));
+      err.flush();
+    }
   }
 
   /** Clears the progress line before the report is written. */

@@ -122,11 +122,10 @@ final class ServeCommand implements Callable<Integer> {
     RunObserver observer = new RunObserver(err, false, debug);
     ProbeContext context = SystemCheck.context(settings, observer);
     CheckSettings routed = options.withRoutes(settings, context);
-    CheckRun check = SystemCheck.create(context, Version.current());
     History history = History.open(serve.dataDir());
     Monitor monitor =
         new Monitor(
-            (c, s) -> check.run(c, s, observer),
+            (c, s) -> checkRun(context).run(c, s, observer),
             catalog,
             routed,
             serve,
@@ -138,6 +137,11 @@ final class ServeCommand implements Callable<Integer> {
     log(err, "preflight serve: listening on http://" + hostPort(monitor.address()) + "/");
     monitor.awaitClosed();
     return 0;
+  }
+
+  /** Each run asks DNS afresh: answers are shared within a run, never across runs. */
+  private static CheckRun checkRun(ProbeContext context) {
+    return SystemCheck.create(SystemCheck.nextRun(context), Version.current());
   }
 
   private static void start(Monitor monitor, InetSocketAddress listen) throws IOException {

@@ -4,26 +4,23 @@ import dev.preflight.probe.FailureClassifier.Peer;
 import dev.preflight.probe.net.DnsAnswer;
 import dev.preflight.probe.net.DnsAnswer.Rcode;
 import dev.preflight.probe.net.IpAddress;
+import dev.preflight.probe.net.Question;
 import dev.preflight.probe.net.RecordType;
-import dev.preflight.probe.net.Resolver;
 import java.io.IOException;
-import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Resolves a host to its A and AAAA addresses in the RESOLVE phase, both questions at once, and
- * judges the answers. Addresses win over errors; otherwise NXDOMAIN beats SERVFAIL beats timeout
- * beats "no data". Any unspecified, loopback or link-local answer is {@link Cause#DNS_SINKHOLE}:
- * real service names never resolve there, DNS filters do. A literal address skips the phase.
+ * Resolves a host to its A and AAAA addresses in the RESOLVE phase, both questions at once and
+ * shared with every probe of the run that asks the same ({@link DnsQuestions}), and judges the
+ * answers. Addresses win over errors; otherwise NXDOMAIN beats SERVFAIL beats timeout beats "no
+ * data". Any unspecified, loopback or link-local answer is {@link Cause#DNS_SINKHOLE}: real service
+ * names never resolve there, DNS filters do. A name that is an alias keeps its CNAME chain as a
+ * fact; an NXDOMAIN at the end of a chain names the missing target (RFC 6604). A literal address
+ * skips the phase.
  */
 final class AddressLookup {
   /** One question's outcome: an answer or the exception that ended it. */
@@ -33,8 +30,6 @@ final class AddressLookup {
     }
   }
 
-  private static final long GRACE_MILLIS = 200;
-
   private AddressLookup() {}
 
   /** The addresses of {@code host}, IPv4 first; never empty. */
@@ -42,19 +37,12 @@ final class AddressLookup {
     if (IpAddress.isLiteral(host)) {
       return List.of(IpAddress.parse(host));
     }
-    run.start(Phase.RESOLVE);
-    Outcome v4;
-    Outcome v6;
-    ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-    try {
-      Future<Outcome> a = threads.submit(() -> ask(run, host, RecordType.A));
-      Future<Outcome> aaaa = threads.submit(() -> ask(run, host, RecordType.AAAA));
-      v4 = join(a, run.deadline());
-      v6 = join(aaaa, run.deadline());
-    } finally {
-      // Never wait for a resolver that overstays the deadline: abandon it.
-      threads.shutdownNow();
-    }
+    List<Question> questions = DnsQuestions.ask(run, host, RecordType.A, RecordType.AAAA);
+    Outcome v4 = outcome(run, questions.get(0));
+    Outcome v6 = outcome(run, questions.get(1));
+    DnsQuestions.answered(run, questions);
+    DnsQuestions.recordChain(
+        run, Stream.of(v4, v6).map(Outcome::answer).filter(Objects::nonNull).toList());
     List<IpAddress> addresses = new ArrayList<>(addresses(v4));
     addresses.addAll(addresses(v6));
     if (addresses.isEmpty()) {
@@ -89,8 +77,10 @@ final class AddressLookup {
   }
 
   private static ProbeFailure judge(ProbeRun run, String host, Peer peer, Outcome v4, Outcome v6) {
-    if (v4.has(Rcode.NXDOMAIN) || v6.has(Rcode.NXDOMAIN)) {
-      return fail(Cause.DNS_NXDOMAIN, host + " does not exist (NXDOMAIN)");
+    for (Outcome outcome : List.of(v4, v6)) {
+      if (outcome.has(Rcode.NXDOMAIN)) {
+        return fail(Cause.DNS_NXDOMAIN, DnsQuestions.nxdomain(host, outcome.answer()));
+      }
     }
     for (Rcode bad : List.of(Rcode.SERVFAIL, Rcode.REFUSED, Rcode.OTHER)) {
       if (v4.has(bad) || v6.has(bad)) {
@@ -101,34 +91,25 @@ final class AddressLookup {
     if (error != null) {
       return run.classify(Phase.RESOLVE, peer, host, error);
     }
-    return fail(Cause.DNS_NO_ANSWER, host + " exists but has no A or AAAA record");
+    return fail(Cause.DNS_NO_ANSWER, noData(host, v4.answer()));
+  }
+
+  private static String noData(String host, @Nullable DnsAnswer answer) {
+    String target = answer == null ? null : answer.target();
+    return target == null
+        ? host + " exists but has no A or AAAA record"
+        : host + " is an alias of " + target + ", which has no A or AAAA record";
   }
 
   private static ProbeFailure fail(Cause cause, String message) {
     return ProbeFailure.fail(cause, Phase.RESOLVE, message);
   }
 
-  private static Outcome ask(ProbeRun run, String host, RecordType type) {
-    Resolver resolver = run.context().resolver();
+  private static Outcome outcome(ProbeRun run, Question question) {
     try {
-      return new Outcome(resolver.query(host, type, run.deadline().remaining()), null);
+      return new Outcome(DnsQuestions.answer(run, question), null);
     } catch (IOException e) {
       return new Outcome(null, e);
-    }
-  }
-
-  private static Outcome join(Future<Outcome> future, Deadline deadline) {
-    try {
-      // Resolvers bound themselves by the deadline; the grace only covers thread scheduling.
-      return future.get(deadline.remaining().toMillis() + GRACE_MILLIS, TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      return new Outcome(null, new SocketTimeoutException("the resolver did not return in time"));
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("resolver failed unexpectedly", e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new Outcome(null, new java.io.InterruptedIOException("interrupted"));
     }
   }
 

@@ -29,10 +29,10 @@ public final class AliasProbe {
                 Cause.DNS_SERVFAIL,
                 "the resolver answered " + answer.rcode() + " for " + name);
       }
-      if (answer.aliases().isEmpty()) {
+      if (answer.chain().size() < 2) {
         run.fact(Fact.DETAIL, name + " has no CNAME record");
       } else {
-        String alias = answer.aliases().get(0).toLowerCase(Locale.ROOT);
+        String alias = answer.chain().get(1).toLowerCase(Locale.ROOT);
         run.fact(Fact.CNAME_TARGET, alias);
         run.fact(Fact.DETAIL, name + " is an alias of " + alias);
       }

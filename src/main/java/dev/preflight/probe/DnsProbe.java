@@ -6,6 +6,7 @@ import dev.preflight.probe.FailureClassifier.Peer;
 import dev.preflight.probe.net.DnsAnswer;
 import dev.preflight.probe.net.DnsAnswer.Rcode;
 import dev.preflight.probe.net.IpAddress;
+import dev.preflight.probe.net.Question;
 import dev.preflight.probe.net.RecordType;
 import dev.preflight.probe.net.ServiceRecord;
 import java.util.Comparator;
@@ -109,21 +110,24 @@ final class DnsProbe implements Probe {
     return IpAddress.isLiteral(wanted) && IpAddress.parse(wanted).equals(address);
   }
 
-  /** Starts RESOLVE and asks one question; the phase stays open for the caller to judge. */
+  /**
+   * Asks one question, shared with the run, in the RESOLVE phase; the phase stays open for the
+   * caller to judge the answer, whose CNAME chain is kept as a fact.
+   */
   static DnsAnswer ask(ProbeRun run, String name, RecordType type) throws ProbeAbort {
-    run.start(Phase.RESOLVE);
-    try {
-      return run.context().resolver().query(name, type, run.deadline().remaining());
-    } catch (java.io.IOException e) {
-      throw run.abort(run.classify(Phase.RESOLVE, Peer.ORIGIN, name, e));
-    }
+    Question question = DnsQuestions.ask(run, name, type).get(0);
+    DnsAnswer answer =
+        run.attempt(Phase.RESOLVE, Peer.ORIGIN, name, () -> DnsQuestions.answer(run, question));
+    DnsQuestions.answered(run, List.of(question));
+    DnsQuestions.recordChain(run, List.of(answer));
+    return answer;
   }
 
   private static void judgeRcode(ProbeRun run, String name, DnsAnswer answer) throws ProbeAbort {
     switch (answer.rcode()) {
       case NOERROR -> {}
       case NXDOMAIN ->
-          throw run.fail(Phase.RESOLVE, Cause.DNS_NXDOMAIN, name + " does not exist (NXDOMAIN)");
+          throw run.fail(Phase.RESOLVE, Cause.DNS_NXDOMAIN, DnsQuestions.nxdomain(name, answer));
       default ->
           throw run.fail(
               Phase.RESOLVE,

@@ -4,6 +4,12 @@ package dev.preflight.probe;
 public enum Fact {
   /** The address connected to, or the addresses resolved, comma-separated. */
   ADDRESSES,
+  /**
+   * The CNAME chain the name resolved through, the probed name first, joined by {@code " → "};
+   * absent when the name is not an alias. The alias target is often what a firewall or a DNS filter
+   * blocks, so the report's detail names it.
+   */
+  CNAME_CHAIN,
   /** {@code IPv4} or {@code IPv6}: the family actually used. */
   ADDRESS_FAMILY,
   TLS_PROTOCOL,

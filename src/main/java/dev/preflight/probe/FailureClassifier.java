@@ -1,5 +1,6 @@
 package dev.preflight.probe;
 
+import dev.preflight.probe.net.DnsTimeoutException;
 import java.io.EOFException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -91,7 +92,7 @@ public final class FailureClassifier {
           case NTP_EXCHANGE -> Cause.NTP_TIMEOUT;
         };
     String message =
-        timeout ? timeoutMessage(phase, subject, waited) : message(phase, subject, error);
+        timeout ? timeoutMessage(phase, subject, error, waited) : message(phase, subject, error);
     return ProbeFailure.fail(cause, phase, message);
   }
 
@@ -130,10 +131,11 @@ public final class FailureClassifier {
         || lower(error).contains("refused");
   }
 
-  private static String timeoutMessage(Phase phase, String subject, Waited waited) {
+  private static String timeoutMessage(
+      Phase phase, String subject, Throwable error, Waited waited) {
     String within = waited.within();
     return switch (phase) {
-      case RESOLVE -> "no DNS answer for " + subject + " " + within;
+      case RESOLVE -> dnsTimeoutMessage(subject, error, within);
       case CONNECT ->
           "no answer to the connection attempt to "
               + subject
@@ -145,6 +147,17 @@ public final class FailureClassifier {
       case NTP_EXCHANGE -> "no NTP reply from " + subject + " " + within;
       default -> subject + " did not answer " + within;
     };
+  }
+
+  /**
+   * A DNS timeout in words; the resolver's own account when it has more to say than silence
+   * (replies discarded as forged, or a question that never left this machine).
+   */
+  private static String dnsTimeoutMessage(String subject, Throwable error, String within) {
+    if (error instanceof DnsTimeoutException dns && (dns.discarded() > 0 || !dns.sent())) {
+      return dns.describe(subject);
+    }
+    return "no DNS answer for " + subject + " " + within;
   }
 
   private static String message(Phase phase, String subject, Throwable error) {

@@ -22,6 +22,7 @@ public final class PhaseRecorder {
   private final Map<Phase, Duration> timings = new EnumMap<>(Phase.class);
   private @Nullable Phase open;
   private Duration openedAt = Duration.ZERO;
+  private Duration idleTail = Duration.ZERO;
 
   public PhaseRecorder(ProbeTarget target, Deadline deadline, ProbeListener listener) {
     this.target = Objects.requireNonNull(target, "target");
@@ -53,6 +54,14 @@ public final class PhaseRecorder {
     return open == null ? Duration.ZERO : deadline.spent().minus(openedAt);
   }
 
+  /**
+   * Says that the open phase's I/O ended {@code ago} before now: the time since went to waiting for
+   * a CPU, and is left out of the phase's duration when it ends.
+   */
+  public void ioEndedAgo(Duration ago) {
+    idleTail = ago.isNegative() ? Duration.ZERO : ago;
+  }
+
   /** The phase currently open, or null. */
   public @Nullable Phase open() {
     return open;
@@ -68,7 +77,9 @@ public final class PhaseRecorder {
       throw new IllegalStateException(phase + " ended but the open phase is " + open);
     }
     open = null;
-    Duration elapsed = deadline.spent().minus(openedAt);
+    Duration spent = deadline.spent().minus(openedAt).minus(idleTail);
+    Duration elapsed = spent.isNegative() ? Duration.ZERO : spent;
+    idleTail = Duration.ZERO;
     timings.putIfAbsent(phase, elapsed);
     return elapsed;
   }

@@ -3,6 +3,7 @@ package dev.preflight.probe;
 import dev.preflight.probe.net.Clock;
 import dev.preflight.probe.net.Connector;
 import dev.preflight.probe.net.Resolver;
+import dev.preflight.probe.net.SharedResolver;
 import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -17,7 +18,9 @@ import org.jspecify.annotations.Nullable;
  * @param timeout the per-probe deadline: the total budget of one probe, all phases included
  * @param extraRoots roots from {@code --ca-file}, accepted as legitimate public roots
  * @param dnsServer the server given with {@code --dns-server}, or null for the system resolver
- * @param resolver asks DNS (aimed at {@code dnsServer} when one is given)
+ * @param resolver asks DNS (aimed at {@code dnsServer} when one is given); kept as a {@link
+ *     SharedResolver}, so that every probe sharing this context, and every context derived from it,
+ *     asks each question once. Build one context per run: answers live as long as it.
  * @param connector opens connections and UDP exchanges
  * @param clock the monotonic and wall clocks
  * @param listener observes phases (progress, metrics)
@@ -43,6 +46,7 @@ public record ProbeContext(
       throw new IllegalArgumentException("timeout must be positive: " + timeout);
     }
     extraRoots = List.copyOf(extraRoots);
+    resolver = SharedResolver.of(resolver);
   }
 
   /** The system seams; kept so that code written against the first three fields still compiles. */

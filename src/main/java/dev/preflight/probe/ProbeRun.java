@@ -1,6 +1,7 @@
 package dev.preflight.probe;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -80,6 +81,11 @@ final class ProbeRun {
   /** Waits for a CPU slot, outside the deadline, for the CPU-heavy part of a phase. */
   CpuSlots.Held cpuSlot() {
     return context.cpu().acquire(deadline);
+  }
+
+  /** The open phase's I/O ended {@code ago} before now; see {@link PhaseRecorder#ioEndedAgo}. */
+  void ioEndedAgo(Duration ago) {
+    recorder.ioEndedAgo(ago);
   }
 
   void start(Phase phase) {

@@ -2,8 +2,10 @@ package dev.preflight.run;
 
 import dev.preflight.probe.net.DnsAnswer;
 import dev.preflight.probe.net.IpAddress;
+import dev.preflight.probe.net.Question;
 import dev.preflight.probe.net.RecordType;
 import dev.preflight.probe.net.Resolver;
+import dev.preflight.probe.net.SharedResolver;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,20 +16,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Answers a PAC script's DNS helpers with the run's resolver, within one time budget for the whole
- * route selection. The PAC sandbox does not count DNS waits against its own limits, and scripts
- * often call {@code dnsResolve} for every URL, so without a shared budget a dead DNS server would
- * cost one timeout per endpoint before probing even starts. Once the budget is spent, names are
- * answered as unresolvable and {@link #exhausted} turns true. Answers are cached per name.
+ * route selection, through the run's {@link SharedResolver} so that the probes reuse its answers.
+ * The PAC sandbox does not count DNS waits against its own limits, and scripts often call {@code
+ * dnsResolve} for every URL, so without a shared budget a dead DNS server would cost one timeout
+ * per endpoint before probing even starts. Once the budget is spent, names are answered as
+ * unresolvable and {@link #exhausted} turns true. Answers are cached per name.
  */
 final class PacDnsBudget {
-  private final Resolver resolver;
+  private final SharedResolver resolver;
   private final Duration perLookup;
   private final long deadlineNanos;
   private final Map<String, List<String>> cache = new ConcurrentHashMap<>();
   private final AtomicBoolean exhausted = new AtomicBoolean();
 
   PacDnsBudget(Resolver resolver, Duration budget) {
-    this.resolver = resolver;
+    this.resolver = SharedResolver.of(resolver);
     this.perLookup = budget;
     this.deadlineNanos = System.nanoTime() + budget.toNanos();
   }
@@ -41,16 +44,20 @@ final class PacDnsBudget {
   }
 
   private List<String> resolve(String host) {
+    long now = System.nanoTime();
+    if (deadlineNanos - now <= 0) {
+      exhausted.set(true);
+      return List.of();
+    }
+    long end = Math.min(deadlineNanos, now + perLookup.toNanos());
+    Duration wait = Duration.ofNanos(end - now);
+    // Both families at once, shared with the probes that will ask the same names.
+    List<Question> questions =
+        List.of(resolver.ask(host, RecordType.A, wait), resolver.ask(host, RecordType.AAAA, wait));
     List<String> addresses = new ArrayList<>();
-    for (RecordType type : List.of(RecordType.A, RecordType.AAAA)) {
-      long left = deadlineNanos - System.nanoTime();
-      if (left <= 0) {
-        exhausted.set(true);
-        return addresses;
-      }
+    for (Question question : questions) {
       try {
-        Duration wait = Duration.ofNanos(Math.min(left, perLookup.toNanos()));
-        DnsAnswer answer = resolver.query(host, type, wait);
+        DnsAnswer answer = question.await(Duration.ofNanos(end - System.nanoTime()));
         answer.addresses().stream().map(IpAddress::text).forEach(addresses::add);
       } catch (IOException e) {
         // An unanswered lookup is "does not resolve" to the script, as in a browser.

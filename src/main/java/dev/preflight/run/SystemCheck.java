@@ -16,6 +16,7 @@ import dev.preflight.probe.ProbeTarget;
 import dev.preflight.probe.Probes;
 import dev.preflight.probe.net.Resolver;
 import dev.preflight.probe.net.ServiceRecord;
+import dev.preflight.probe.net.SharedResolver;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,6 +50,14 @@ public final class SystemCheck {
             return AliasProbe.run(target, context);
           }
         });
+  }
+
+  /**
+   * {@code context} for another run: the same seams, with a resolver that has asked nothing yet, so
+   * that no DNS answer outlives the run that got it (a scheduled check must see a changed record).
+   */
+  public static ProbeContext nextRun(ProbeContext context) {
+    return context.withResolver(SharedResolver.of(context.resolver()).fresh());
   }
 
   /** The probe context for {@code settings}, reporting phases to {@code listener}. */

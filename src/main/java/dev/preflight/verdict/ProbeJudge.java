@@ -42,9 +42,12 @@ public final class ProbeJudge {
     Status status = failure == null || !failure.warning() ? Status.FAIL : Status.WARN;
     EndpointResult judged =
         failure == null
-            ? EndpointResult.pass(endpoint, passDetail(result, route))
+            ? EndpointResult.pass(endpoint, withChain(passDetail(result, route), result))
             : EndpointResult.problem(
-                    endpoint, status, failure.cause(), Sentences.sentence(failure.message()))
+                    endpoint,
+                    status,
+                    failure.cause(),
+                    withChain(Sentences.sentence(failure.message()), result))
                 .withRemedy(remedy(result, status, failure.cause()));
     return judged
         .withRoute(route)
@@ -81,6 +84,18 @@ public final class ProbeJudge {
           default -> "The port accepted a connection";
         };
     return Sentences.oneLine(observed + " (" + route + ").");
+  }
+
+  /**
+   * {@code detail} followed by the CNAME chain the name resolved through, when it is an alias: the
+   * alias target is often the name a firewall or a DNS filter blocks.
+   */
+  private static String withChain(String detail, ProbeResult result) {
+    String chain = result.facts().get(Fact.CNAME_CHAIN);
+    if (chain == null) {
+      return detail;
+    }
+    return Sentences.sentence(detail + " CNAME chain: " + chain);
   }
 
   private static List<String> addresses(ProbeResult result) {

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -218,5 +220,31 @@ class CheckCommandIT {
     assertThat(text).doesNotContain("\u001b").contains("DNS_NXDOMAIN").contains("Remedy: ");
     assertThat(text.strip().lines().reduce((a, b) -> b).orElseThrow())
         .startsWith("Verdict: BLOCKED (exit 2)");
+  }
+
+  @Test
+  void eachNameIsAskedOncePerTypeAndDebugCountsTheQueries() throws IOException {
+    // www.microsoft.com is probed by two shipped entries (a resolver check and HTTP): one question.
+    LoopbackLab.Run run = check("--debug", "--format", "json", "--timeout", "2s");
+
+    assertThat(run.code()).as(run.err()).isEqualTo(2);
+    Matcher total =
+        Pattern.compile("debug: DNS queries sent: (\\d+) for (\\d+) names").matcher(run.err());
+    assertThat(total.find()).as(run.err()).isTrue();
+    // Every name is answered (NXDOMAIN) at once: one query per type asked, A and AAAA at most.
+    Matcher perName =
+        Pattern.compile("debug: DNS queries sent for \\S+: (\\d+)").matcher(run.err());
+    int names = 0;
+    int sum = 0;
+    while (perName.find()) {
+      names++;
+      sum += Integer.parseInt(perName.group(1));
+      assertThat(Integer.parseInt(perName.group(1))).as(perName.group()).isBetween(1, 2);
+    }
+    assertThat(names).isEqualTo(Integer.parseInt(total.group(2))).isGreaterThan(50);
+    assertThat(sum).isEqualTo(Integer.parseInt(total.group(1)));
+    assertThat(run.err()).contains("debug: DNS queries sent for ztd.dds.microsoft.com: 2");
+    assertThat(lab.dns.queries("www.microsoft.com", "A")).isEqualTo(1);
+    assertThat(lab.dns.queries("www.microsoft.com", "AAAA")).isEqualTo(1);
   }
 }

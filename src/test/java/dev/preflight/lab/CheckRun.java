@@ -74,6 +74,16 @@ record CheckRun(int exitCode, JsonNode report, String stdout, String stderr, Dur
     return this;
   }
 
+  /** Asserts that the detail of every endpoint on {@code host} with {@code protocol} says this. */
+  CheckRun assertDetailContains(String host, String protocol, String... fragments) {
+    for (JsonNode endpoint : endpoints(host, protocol)) {
+      assertThat(endpoint.path("detail").asText())
+          .as("detail of %s", line(endpoint))
+          .contains(fragments);
+    }
+    return this;
+  }
+
   /** The report's warnings, one sentence each. */
   List<String> warnings() {
     List<String> all = new ArrayList<>();

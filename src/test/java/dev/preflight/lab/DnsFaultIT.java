@@ -72,4 +72,38 @@ class DnsFaultIT {
         .assertFails(BLOCKING_HOST, "https", "DNS_SINKHOLE")
         .assertVerdict("BLOCKED", 2);
   }
+
+  @Test
+  void anAliasPassesAndNamesItsChain() {
+    lab.fault("dns-cname", BLOCKING_HOST);
+
+    preflight
+        .check()
+        .assertDetailContains(
+            BLOCKING_HOST,
+            "https",
+            "CNAME chain: "
+                + BLOCKING_HOST
+                + " → edge1.cname.lab.example → edge2.cname.lab.example")
+        .assertOthersPass()
+        .assertVerdict("READY", 0);
+  }
+
+  @Test
+  void anAliasOfAMissingNameIsNxdomainNamingIt() {
+    // dnsmasq answers NOERROR with the two aliases alone; only the further question shows that
+    // the last name does not exist.
+    lab.fault("dns-cname-dangling", BLOCKING_HOST);
+
+    preflight
+        .check()
+        .assertFails(BLOCKING_HOST, "https", "DNS_NXDOMAIN")
+        .assertDetailContains(
+            BLOCKING_HOST,
+            "https",
+            "is an alias of missing.cname.lab.example, which does not exist (NXDOMAIN)",
+            BLOCKING_HOST + " → hop.cname.lab.example → missing.cname.lab.example")
+        .assertOthersPass(BLOCKING_HOST)
+        .assertVerdict("BLOCKED", 2);
+  }
 }

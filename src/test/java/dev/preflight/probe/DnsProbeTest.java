@@ -5,17 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.preflight.catalog.Expectation;
 import dev.preflight.catalog.Protocol;
+import dev.preflight.probe.net.RecordType;
+import dev.preflight.probe.net.Resolver;
 import dev.preflight.probe.net.ServiceRecord;
+import dev.preflight.probe.net.SharedResolver;
 import dev.preflight.testing.DnsTestServer;
+import dev.preflight.testing.DnsTestServer.Forgery;
 import dev.preflight.testing.DnsTestServer.Mode;
 import dev.preflight.testing.TestEndpoints;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@Timeout(60)
 class DnsProbeTest {
   private final DnsTestServer dns = new DnsTestServer();
 
@@ -166,5 +172,110 @@ class DnsProbeTest {
     assertThat(result.failure()).isNull();
     assertThat(result.timings().get(Phase.RESOLVE))
         .isBetween(Duration.ofMillis(900), Duration.ofMillis(2500));
+  }
+
+  @Test
+  void anAliasPassesWithItsChainAsAFact() {
+    dns.cname("login.example.test", "edge.example.test")
+        .cname("edge.example.test", "node.cdn.example.test")
+        .answer("node.cdn.example.test", "198.18.0.30");
+    ProbeResult result = probe("login.example.test", Expectation.NONE);
+    assertThat(result.failure()).isNull();
+    assertThat(result.fact(Fact.CNAME_CHAIN))
+        .contains("login.example.test → edge.example.test → node.cdn.example.test");
+  }
+
+  @Test
+  void aChainEndingInAMissingNameIsNxdomainNamingIt() {
+    dns.cname("login.example.test", "edge.example.test")
+        .cname("edge.example.test", "gone.cdn.example.test");
+    ProbeResult result = probe("login.example.test", Expectation.NONE);
+    assertFailure(result, Cause.DNS_NXDOMAIN, Phase.RESOLVE);
+    assertThat(result.failure().message())
+        .isEqualTo(
+            "login.example.test is an alias of gone.cdn.example.test, which does not exist"
+                + " (NXDOMAIN)");
+    assertThat(result.fact(Fact.CNAME_CHAIN))
+        .contains("login.example.test → edge.example.test → gone.cdn.example.test");
+  }
+
+  @Test
+  void aBareAliasToAMissingNameIsNxdomainThoughTheResolverSaidNoerror() {
+    dns.bareCname("login.example.test", "gone.cdn.example.test");
+    ProbeResult result = probe("login.example.test", Expectation.NONE);
+    assertFailure(result, Cause.DNS_NXDOMAIN, Phase.RESOLVE);
+    assertThat(result.failure().message()).contains("alias of gone.cdn.example.test");
+  }
+
+  @Test
+  void aZoneThatIsAnAliasOfAMissingNameIsNxdomainNamingIt() {
+    dns.cname("manage.example.test", "gone.example.test");
+    ProbeResult result = probe("manage.example.test", new Expectation(null, null, null, true));
+    assertFailure(result, Cause.DNS_NXDOMAIN, Phase.RESOLVE);
+    assertThat(result.failure().message()).contains("alias of gone.example.test");
+  }
+
+  @Test
+  void aForgedReplyBeforeTheGenuineNxdomainIsIgnored() {
+    dns.forge("missing.example.test", Forgery.values());
+    ProbeResult result = probe("missing.example.test", Expectation.NONE);
+    assertFailure(result, Cause.DNS_NXDOMAIN, Phase.RESOLVE);
+  }
+
+  @Test
+  void onlyForgedRepliesAreATimeoutThatSaysTheyWereDiscarded() {
+    dns.mode("quiet.example.test", Mode.SILENT).forge("quiet.example.test", Forgery.WRONG_ID);
+    ProbeResult result = probe("quiet.example.test", Expectation.NONE, Duration.ofMillis(800));
+    assertFailure(result, Cause.DNS_TIMEOUT, Phase.RESOLVE);
+    assertThat(result.failure().message())
+        .isEqualTo(
+            "no genuine DNS answer for quiet.example.test within the deadline; 1 reply that did"
+                + " not match the query (transaction id or question) was discarded");
+  }
+
+  @Test
+  void aTruncatedAnswerIsCompletedOverTcp() {
+    dns.answer("big.example.test", "198.18.0.31").truncate("big.example.test");
+    ProbeResult result = probe("big.example.test", Expectation.NONE);
+    assertThat(result.failure()).isNull();
+    assertThat(result.fact(Fact.ADDRESSES)).contains("198.18.0.31");
+  }
+
+  @Test
+  void waitingForAFreeSlotIsNeitherResolveTimeNorDeadline() {
+    // One slot, taken in turn by four silent questions for a quarter second each; then an answer
+    // that takes longer than what would be left of a 2 s budget had that wait counted.
+    dns.answer("slow.example.test", "198.18.0.32")
+        .delay("slow.example.test", Duration.ofMillis(1_300));
+    SharedResolver oneSlot = SharedResolver.over(Resolver.system(dns.address()), 1);
+    for (int i = 0; i < 4; i++) {
+      dns.mode("hog" + i + ".example.test", Mode.SILENT);
+      oneSlot.ask("hog" + i + ".example.test", RecordType.A, Duration.ofSeconds(10));
+    }
+    ProbeContext context =
+        ProbeContext.system(Duration.ofSeconds(2), List.of(), null).withResolver(oneSlot);
+    long start = System.nanoTime();
+    ProbeResult result =
+        Probes.run(
+            new ProbeTarget(TestEndpoints.of("slow.example.test", Protocol.DNS, 53), Route.DIRECT),
+            context);
+    Duration wall = Duration.ofNanos(System.nanoTime() - start);
+    assertThat(result.failure()).as("%s", result.failure()).isNull();
+    assertThat(wall.minus(result.timings().get(Phase.RESOLVE)))
+        .as("the wait for a slot, outside the RESOLVE phase")
+        .isGreaterThan(Duration.ofMillis(900));
+  }
+
+  @Test
+  void everyProbeOfAContextSharesItsQuestions() {
+    dns.answer("login.example.test", "198.18.0.33");
+    ProbeContext context = ProbeContext.system(Duration.ofSeconds(3), List.of(), dns.address());
+    for (Protocol protocol : List.of(Protocol.DNS, Protocol.DNS, Protocol.TCP)) {
+      Probes.run(
+          new ProbeTarget(TestEndpoints.of("login.example.test", protocol, 9), Route.DIRECT),
+          context.withTimeout(Duration.ofSeconds(2)));
+    }
+    assertThat(dns.queries("login.example.test", "A")).isEqualTo(1);
+    assertThat(dns.queries("login.example.test", "AAAA")).isEqualTo(1);
   }
 }

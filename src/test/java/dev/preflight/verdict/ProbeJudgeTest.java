@@ -331,4 +331,29 @@ class ProbeJudgeTest {
     assertThat(judged.detail()).isEqualTo("ipv6.example.test has only IPv6 addresses.");
     assertThat(judged.timings().dnsMs()).isEqualTo(2L);
   }
+
+  @Test
+  void anAliasNamesItsCnameChainInTheDetailWhetherItPassesOrFails() {
+    Map<Fact, String> facts =
+        Map.of(Fact.CNAME_CHAIN, "a.example.test → b.example.test → c.example.test");
+    ProbeTarget target = new ProbeTarget(MANAGE, Route.DIRECT);
+    EndpointResult passed =
+        ProbeJudge.judge(
+            new ProbeResult(target, null, Map.of(Phase.RESOLVE, Duration.ZERO), facts));
+    EndpointResult dropped =
+        ProbeJudge.judge(
+            new ProbeResult(
+                target,
+                ProbeFailure.fail(Cause.TCP_TIMEOUT, Phase.CONNECT, "no answer from c (dropped)"),
+                Map.of(Phase.CONNECT, Duration.ZERO),
+                facts));
+    assertThat(passed.detail())
+        .isEqualTo(
+            "The origin answered (DIRECT). CNAME chain: a.example.test → b.example.test →"
+                + " c.example.test.");
+    assertThat(dropped.detail())
+        .isEqualTo(
+            "No answer from c (dropped). CNAME chain: a.example.test → b.example.test →"
+                + " c.example.test.");
+  }
 }

@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,8 @@ import java.util.concurrent.TimeoutException;
  * SERVFAIL with an explaining exception.
  */
 final class JdkResolver implements Resolver {
+  private final QueryCounts asked = new QueryCounts();
+
   @Override
   public DnsAnswer query(String name, RecordType type, Duration timeout) throws IOException {
     if (type != RecordType.A && type != RecordType.AAAA) {
@@ -30,6 +33,7 @@ final class JdkResolver implements Resolver {
     if (!timeout.isPositive()) {
       throw new SocketTimeoutException("no time left to resolve " + name);
     }
+    asked.add(name);
     CompletableFuture<InetAddress[]> lookup = new CompletableFuture<>();
     Thread.ofVirtual().name("resolve-" + name).start(() -> complete(lookup, name));
     try {
@@ -54,6 +58,12 @@ final class JdkResolver implements Resolver {
   @Override
   public List<String> servers() {
     return List.of("system");
+  }
+
+  /** The lookups handed to the JDK, per name: how many packets it sent for them is its own. */
+  @Override
+  public Map<String, Integer> queriesSent() {
+    return asked.snapshot();
   }
 
   private static void complete(CompletableFuture<InetAddress[]> lookup, String name) {
