@@ -8,7 +8,8 @@
 # Option sets: plain `java -jar`; C1 only (-XX:TieredStopAtLevel=1); C1 with the serial
 # collector; a class cache trained on `--version` or on a lab check, alone and with C1 and the
 # serial collector. The cache is an AOT cache (JEP 483/514/515) on JDK 25+, a dynamic AppCDS
-# archive on JDK 21-24. JAVA_HOME picks the JDK (default: the launcher's choice).
+# archive on JDK 21-24 (and on 25+ with CACHE=appcds, to compare the two). JAVA_HOME picks the
+# JDK (default: the launcher's choice).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-10}"
@@ -37,10 +38,12 @@ fi
 
 c1="-XX:TieredStopAtLevel=1"
 serial="-XX:+UseSerialGC"
-if [ "$major" -ge 25 ]; then
+if [ "$major" -ge 25 ] && [ "${CACHE:-}" != appcds ]; then
+  aot=yes
   quiet="-Xlog:aot*=off -Xlog:cds*=off"
   use() { echo "-XX:AOTCache=$work/$1.aot $quiet"; }
 else
+  aot=""
   quiet="-Xlog:cds=off -Xlog:cds+dynamic=off"
   use() { echo "-XX:SharedArchiveFile=$work/$1.jsa $quiet"; }
 fi
@@ -48,7 +51,7 @@ fi
 train() { # train NAME PREFIX ARGS...: a cache NAME trained on one run of ARGS, as the launcher does
   local name="$1" prefix="$2"
   shift 2
-  if [ "$major" -ge 25 ]; then
+  if [ -n "$aot" ]; then
     $prefix "$java" $c1 $serial -XX:AOTMode=record -XX:AOTConfiguration="$work/$name.conf" $quiet \
       -jar "$jar" "$@" >/dev/null 2>&1 || true
     "$java" $c1 $serial -XX:AOTMode=create -XX:AOTConfiguration="$work/$name.conf" \
@@ -76,7 +79,7 @@ if [ -n "$lab_check" ]; then
   sets+=("$(use check)" "$(use check) $c1" "$(use check) $c1 $serial")
 fi
 
-echo "JDK $major ($preflight_jdk); load average $(cut -d' ' -f1-3 /proc/loadavg); $runs runs"
+echo "JDK $major ($preflight_jdk), cache: ${aot:+AOT}${aot:-AppCDS}; load average $(cut -d' ' -f1-3 /proc/loadavg); $runs runs"
 printf '%-26s %15s %15s %15s\n' "options" "--version" "catalog list" "lab check"
 printf '%-26s %15s %15s %15s\n' "(ms)" "wall / CPU" "wall / CPU" "wall / CPU"
 for i in "${!names[@]}"; do
