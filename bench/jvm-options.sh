@@ -39,7 +39,7 @@ fi
 c1="-XX:TieredStopAtLevel=1"
 serial="-XX:+UseSerialGC"
 if [ "$major" -ge 25 ] && [ "${CACHE:-}" != appcds ]; then
-  aot=yes
+  aot=AOT
   quiet="-Xlog:aot*=off -Xlog:cds*=off"
   use() { echo "-XX:AOTCache=$work/$1.aot $quiet"; }
 else
@@ -79,7 +79,7 @@ if [ -n "$lab_check" ]; then
   sets+=("$(use check)" "$(use check) $c1" "$(use check) $c1 $serial")
 fi
 
-echo "JDK $major ($preflight_jdk), cache: ${aot:+AOT}${aot:-AppCDS}; load average $(cut -d' ' -f1-3 /proc/loadavg); $runs runs"
+echo "JDK $major ($preflight_jdk), cache: ${aot:-AppCDS}; load average $(cut -d' ' -f1-3 /proc/loadavg); $runs runs"
 printf '%-26s %15s %15s %15s\n' "options" "--version" "catalog list" "lab check"
 printf '%-26s %15s %15s %15s\n' "(ms)" "wall / CPU" "wall / CPU" "wall / CPU"
 for i in "${!names[@]}"; do

@@ -21,7 +21,6 @@ preflight_jdk_dirs() {
 ${HOME:-/nonexistent}/.sdkman/candidates/java:${HOME:-/nonexistent}/.jdks}"
 }
 
-
 # Prints the major version of the JDK at $1 (8 for "1.8.0_412", 25 for "25.0.1"), or 0.
 preflight_jdk_major() {
   _pf_version=""
@@ -49,11 +48,10 @@ preflight_jdk_usable() {
 preflight_path_jdk() {
   _pf_java="$(command -v java 2>/dev/null)" || return 0
   _pf_java="$(readlink -f "$_pf_java" 2>/dev/null || echo "$_pf_java")"
-  _pf_java="${_pf_java%/bin/java}"
-  # A JDK 8 java sits in jre/bin.
-  echo "${_pf_java%/jre}"
+  echo "${_pf_java%/bin/java}"
 }
 
+# Sets preflight_jdk and preflight_jdk_version by the order above, or fails.
 preflight_discover_jdk() {
   for _pf_home in "${JAVA_HOME:-}" "$(preflight_path_jdk)"; do
     if preflight_jdk_usable "$_pf_home"; then
@@ -75,6 +73,7 @@ preflight_discover_jdk() {
   [ -n "$preflight_jdk" ]
 }
 
+# What the answer depends on besides the JDK folders' contents.
 preflight_cache_key() {
   printf '%s|%s|%s' "${JAVA_HOME:-}" "${PATH:-}" "$(preflight_jdk_dirs)"
 }
@@ -96,6 +95,7 @@ preflight_cached_jdk() {
   case "$preflight_jdk_version" in '' | *[!0-9]*) return 1 ;; esac
 }
 
+# The entry point; see the top of this file.
 preflight_find_jdk() {
   if [ -n "${1:-}" ] && preflight_cached_jdk "$1"; then
     return 0
