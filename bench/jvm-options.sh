@@ -4,6 +4,8 @@
 # `catalog list` and, as root, a check of the shipped catalog in the network lab at 0 ms RTT.
 #
 #   bench/jvm-options.sh [RUNS]        (default 10 runs per case; the lab check gets half)
+#   EXTRA=500 bench/jvm-options.sh 3   (the lab check also probes 500 generated HTTPS hosts, which
+#                                       the lab answers with a certificate for another name)
 #
 # Option sets: plain `java -jar`; C1 only (-XX:TieredStopAtLevel=1); C1 with the serial
 # collector; a class cache trained on `--version` or on a lab check, alone and with C1 and the
@@ -34,6 +36,16 @@ if [ "$(id -u)" = 0 ]; then
   ca="/run/preflight-lab-$lab/ca/root.pem"
   [ "$lab" != pfl ] || ca=/run/preflight-lab/ca/root.pem
   lab_check="check --catalog lab/catalog.yaml --ca-file $ca --format json"
+  if [ "${EXTRA:-0}" -gt 0 ]; then
+    {
+      echo "services: [{id: gen, name: Generated, consequence: None.}]"
+      echo "endpoints:"
+      for i in $(seq 1 "$EXTRA"); do
+        echo "  - {id: gen-$i, service: gen, host: p$i.gen.example, protocol: https, ports: [443], impact: DEGRADED}"
+      done
+    } >"$work/extra.yaml"
+    lab_check="$lab_check --catalog $work/extra.yaml --parallelism 64"
+  fi
 fi
 
 c1="-XX:TieredStopAtLevel=1"
@@ -79,7 +91,8 @@ if [ -n "$lab_check" ]; then
   sets+=("$(use check)" "$(use check) $c1" "$(use check) $c1 $serial")
 fi
 
-echo "JDK $major ($preflight_jdk), cache: ${aot:-AppCDS}; load average $(cut -d' ' -f1-3 /proc/loadavg); $runs runs"
+echo "JDK $major ($preflight_jdk), cache: ${aot:-AppCDS}; lab check with ${EXTRA:-0} extra endpoints"
+echo "load average $(cut -d' ' -f1-3 /proc/loadavg); $runs runs"
 printf '%-26s %15s %15s %15s\n' "options" "--version" "catalog list" "lab check"
 printf '%-26s %15s %15s %15s\n' "(ms)" "wall / CPU" "wall / CPU" "wall / CPU"
 for i in "${!names[@]}"; do
