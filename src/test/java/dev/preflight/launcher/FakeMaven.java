@@ -3,7 +3,6 @@ package dev.preflight.launcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Properties;
 
 /**
@@ -28,9 +27,8 @@ final class FakeMaven {
     name = name.replaceFirst("-bin$", "");
     Path mvn = mavenUserHome.resolve("wrapper/dists/" + name + "/" + hash(url) + "/bin/mvn");
     Files.createDirectories(mvn.getParent());
-    Files.writeString(
+    LauncherSandbox.script(
         mvn, "#!/bin/sh\necho \"mvn $* with JAVA_HOME=$JAVA_HOME MAVEN_OPTS=${MAVEN_OPTS:-}\"\n");
-    Files.setPosixFilePermissions(mvn, PosixFilePermissions.fromString("rwxr-xr-x"));
     sandbox.env.put("MAVEN_USER_HOME", mavenUserHome.toString());
   }
 

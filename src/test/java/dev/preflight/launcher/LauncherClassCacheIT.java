@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.preflight.testing.DnsTestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,10 +27,7 @@ class LauncherClassCacheIT {
   void layOut() throws Exception {
     sandbox = new LauncherSandbox(root);
     Path jar = Path.of(System.getProperty("preflight.jar", "target/preflight.jar"));
-    Files.copy(
-        jar,
-        sandbox.app.resolve("lib/preflight.jar"),
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(jar, sandbox.app.resolve("lib/preflight.jar"), StandardCopyOption.REPLACE_EXISTING);
     String javaHome = System.getProperty("java.home");
     sandbox.env.put("JAVA_HOME", javaHome);
     boolean aot = Runtime.version().feature() >= 25;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,7 +101,7 @@ class LauncherClassCacheTest {
   }
 
   /** Partial files: anything in the cache folder but the JDK choice and a finished cache. */
-  private java.util.List<Path> leftovers() throws Exception {
+  private List<Path> leftovers() throws Exception {
     try (Stream<Path> files = Files.list(cache)) {
       return files
           .filter(p -> !p.getFileName().toString().matches("jdk|classes\\.(aot|jsa)(\\.for)?"))

@@ -146,7 +146,8 @@ final class LauncherSandbox {
     return run(app.resolve("preflight"), args);
   }
 
-  private static void script(Path path, String text) throws IOException {
+  /** Writes an executable script. */
+  static void script(Path path, String text) throws IOException {
     Files.writeString(path, text);
     executable(path);
   }
