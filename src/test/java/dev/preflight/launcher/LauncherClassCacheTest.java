@@ -53,6 +53,7 @@ class LauncherClassCacheTest {
     LauncherSandbox.touch(sandbox.app.resolve("lib/preflight.jar"), 5);
     assertThat(sandbox.preflight("--version").out()).doesNotContain("AOTCache");
     assertThat(sandbox.preflight("check").out()).contains("-XX:AOTMode=record");
+    awaitNoLeftovers();
   }
 
   @Test
@@ -107,6 +108,15 @@ class LauncherClassCacheTest {
           .filter(p -> !p.getFileName().toString().matches("jdk|classes\\.(aot|jsa)(\\.for)?"))
           .toList();
     }
+  }
+
+  /** Waits for the background step that writes the AOT cache to clean up after itself. */
+  private void awaitNoLeftovers() throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!leftovers().isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(leftovers()).isEmpty();
   }
 
   /** Waits for the background step that writes the AOT cache after the training run. */
