@@ -63,14 +63,17 @@ fi
 train() { # train NAME PREFIX ARGS...: a cache NAME trained on one run of ARGS, as the launcher does
   local name="$1" prefix="$2"
   shift 2
+  local started=$(date +%s%N)
   if [ -n "$aot" ]; then
     $prefix "$java" $c1 $serial -XX:AOTMode=record -XX:AOTConfiguration="$work/$name.conf" $quiet \
       -jar "$jar" "$@" >/dev/null 2>&1 || true
+    trained="$trained, $name $(( ($(date +%s%N) - started) / 1000000 )) ms"
     "$java" $c1 $serial -XX:AOTMode=create -XX:AOTConfiguration="$work/$name.conf" \
       -XX:AOTCache="$work/$name.aot" $quiet -cp "$jar" >/dev/null 2>&1
   else
     $prefix "$java" $c1 $serial -XX:ArchiveClassesAtExit="$work/$name.jsa" $quiet \
       -jar "$jar" "$@" >/dev/null 2>&1 || true
+    trained="$trained, $name $(( ($(date +%s%N) - started) / 1000000 )) ms"
   fi
 }
 
@@ -82,6 +85,7 @@ r = json.load(open(sys.argv[1]))["results"][0]
 print("%5.0f / %5.0f" % (r["median"] * 1000, (r["user"] + r["system"]) * 1000))' "$json"
 }
 
+trained="" # the wall time of each training run, to compare with the rows below
 train version "" --version
 names=("plain" "C1" "C1+serial" "cache(version)+C1+serial")
 sets=("" "$c1" "$c1 $serial" "$(use version) $c1 $serial")
@@ -102,4 +106,5 @@ for i in "${!names[@]}"; do
   [ -z "$lab_check" ] || check="$(median $(((runs + 1) / 2)) "ip netns exec $lab-client" "${sets[$i]}" "$lab_check")"
   printf '%-26s %15s %15s %15s\n' "${names[$i]}" "$version" "$list" "$check"
 done
+echo "training runs (recording, C1+serial)${trained}"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
