@@ -1,7 +1,7 @@
 @echo off
 rem preflight launcher for Windows: runs the preflight jar on the bundled Java runtime, else on a
 rem JDK 21+ found by launcher\find-jdk.cmd; in a source checkout it builds the jar on first use.
-rem C1 alone and the serial collector start fastest for runs of a few seconds (bench/jvm-options.sh).
+rem C1 alone and the serial collector start fastest for runs of a few seconds (bench/jvm-options.sh);
 setlocal
 set "HERE=%~dp0"
 if exist "%HERE%pom.xml" (
@@ -30,5 +30,8 @@ if exist "%HERE%pom.xml" if not exist "%JAR%" (
   )
 )
 
-"%PREFLIGHT_JDK%\bin\java.exe" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "%JAR%" %*
+rem serve runs for days, where C2's faster code pays for its compilations.
+set "OPTIONS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+if /i "%~1"=="serve" set "OPTIONS=-XX:+UseSerialGC"
+"%PREFLIGHT_JDK%\bin\java.exe" %OPTIONS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

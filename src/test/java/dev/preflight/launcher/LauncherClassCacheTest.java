@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The launcher's class cache, with fake JDKs that write the files the JVM would: trained on the
- * first {@code check}, used by every later run, trained again when the jar or the JDK changes,
- * never kept from a run without a verdict.
+ * The launcher's JVM options and class cache, with fake JDKs that write the files the JVM would:
+ * the cache is trained on the first {@code check}, used by every later run, trained again when the
+ * jar or the JDK changes, never kept from a run without a verdict.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class LauncherClassCacheTest {
@@ -54,6 +54,17 @@ class LauncherClassCacheTest {
     assertThat(sandbox.preflight("--version").out()).doesNotContain("AOTCache");
     assertThat(sandbox.preflight("check").out()).contains("-XX:AOTMode=record");
     awaitNoLeftovers();
+  }
+
+  @Test
+  void serveAloneKeepsTheC2Compiler() throws Exception {
+    sandbox.jdk("jdk-25", "25.0.1");
+
+    assertThat(sandbox.preflight("serve", "--interval", "5m").out())
+        .startsWith("java-jdk-25 -XX:+UseSerialGC -jar ")
+        .endsWith(" serve --interval 5m\n");
+    assertThat(sandbox.preflight("export").out())
+        .startsWith("java-jdk-25 -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar ");
   }
 
   @Test
