@@ -81,8 +81,9 @@ preflight_cache_key() {
 # Reads the cached answer from $1; fails when there is none or it is stale.
 preflight_cached_jdk() {
   [ -f "$1" ] || return 1
-  { IFS= read -r _pf_key && IFS= read -r preflight_jdk && IFS= read -r preflight_jdk_version; } <"$1" \
-    || return 1
+  {
+    IFS= read -r _pf_key && IFS= read -r preflight_jdk && IFS= read -r preflight_jdk_version
+  } <"$1" || return 1
   [ "$_pf_key" = "$(preflight_cache_key)" ] && [ -x "$preflight_jdk/bin/java" ] || return 1
   [ ! -e "$preflight_jdk/release" ] || [ "$1" -nt "$preflight_jdk/release" ] || return 1
   _pf_ifs="$IFS"

@@ -38,9 +38,9 @@ public final class RuntimeImage {
       throw new IllegalArgumentException("usage: java RuntimeImage.java JAR OUTPUT_FOLDER");
     }
     Path output = Path.of(args[1]);
-    List<String> modules = new ArrayList<>(List.of(
-        run("jdeps", "--print-module-deps", "--ignore-missing-deps", "--multi-release", "21", args[0])
-            .strip().split(",")));
+    String found =
+        run("jdeps", "--print-module-deps", "--ignore-missing-deps", "--multi-release", "21", args[0]);
+    List<String> modules = new ArrayList<>(List.of(found.strip().split(",")));
     SERVICE_MODULES.stream()
         .filter(name -> ModuleFinder.ofSystem().find(name).isPresent())
         .forEach(modules::add);
