@@ -27,6 +27,12 @@
 @REM   MVNW_VERBOSE - true: enable verbose log; others: silence the output
 @REM ----------------------------------------------------------------------------
 
+@REM preflight: unless JAVA_HOME names a JDK 21+, use the one preflight.cmd would
+@REM (launcher\find-jdk.cmd). Keep these lines when the wrapper is regenerated.
+@IF EXIST "%~dp0launcher\find-jdk.cmd" CALL "%~dp0launcher\find-jdk.cmd"
+@IF DEFINED PREFLIGHT_JDK SET "JAVA_HOME=%PREFLIGHT_JDK%"
+@IF DEFINED PREFLIGHT_JDK IF %PREFLIGHT_JDK_VERSION% GEQ 24 SET "MAVEN_OPTS=%MAVEN_OPTS% --sun-misc-unsafe-memory-access=allow"
+
 @IF "%__MVNW_ARG0_NAME__%"=="" (SET __MVNW_ARG0_NAME__=%~nx0)
 @SET __MVNW_CMD__=
 @SET __MVNW_ERROR__=
