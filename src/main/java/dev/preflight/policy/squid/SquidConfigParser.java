@@ -20,6 +20,9 @@ final class SquidConfigParser {
       Set.of(
           "splice", "bump", "peek", "stare", "terminate", "client-first", "server-first", "none");
 
+  /** ssl_bump actions that leave a connection as a plain tunnel when no port bumps. */
+  private static final Set<String> TUNNEL_ACTIONS = Set.of("splice", "peek", "none");
+
   private final Path baseDir;
   private final Map<String, Acl> acls = new HashMap<>();
   private final Map<String, ConfigLine> aclLines = new LinkedHashMap<>();
@@ -116,14 +119,26 @@ final class SquidConfigParser {
   }
 
   private SquidConfig finish(Path file) {
-    List<AccessRule> bump = sslBump;
-    if (!sslBump.isEmpty() && !bumpingPort) {
-      warnings.add(
-          sslBump.get(0).line().where()
-              + ": ssl_bump rules have no effect because no http_port or https_port has the"
-              + " ssl-bump flag.");
-      bump = List.of();
+    List<AccessRule> bump = bumpingPort ? sslBump : List.of();
+    if (!bumpingPort) {
+      sslBump.stream()
+          .filter(rule -> !TUNNEL_ACTIONS.contains(rule.action()))
+          .findFirst()
+          .ifPresent(rule -> warnings.add(inactiveBump(rule)));
     }
     return new SquidConfig(file, acls, aclLines, httpAccess, bump, new ArrayList<>(warnings));
+  }
+
+  /**
+   * Without a port that bumps, Squid tunnels every CONNECT untouched. Rules that splice or peek ask
+   * for exactly that, so they are no finding; a rule that would decrypt or close a connection is,
+   * because the configuration does not do what it says.
+   */
+  private static String inactiveBump(AccessRule rule) {
+    return rule.line().where()
+        + ": ssl_bump "
+        + rule.action()
+        + " has no effect because no http_port or https_port has the ssl-bump flag; Squid"
+        + " tunnels every CONNECT without decrypting it.";
   }
 }
