@@ -63,6 +63,16 @@ final class AnalyzeCommand implements Callable<Integer> {
   String resolve = "offline";
 
   @Option(
+      names = "--config-root",
+      paramLabel = "DIR",
+      description = {
+        "A copy of the proxy's file system: absolute paths inside the configuration (include and"
+            + " acl files) resolve under DIR as if it were /, and so do relative ones, as for Squid"
+            + " started from /. Nothing outside DIR is read."
+      })
+  @Nullable Path configRoot;
+
+  @Option(
       names = "--client-ip",
       paramLabel = "IP",
       description = "The address myIpAddress() returns and squid src acls see.")
@@ -82,6 +92,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     if (clientIp != null) {
       AnalyzePolicies.clientAddress(clientIp);
     }
+    AnalyzePolicies.configRoot(configRoot);
     Catalog catalog = CatalogLoader.load(selection.catalogFiles);
     AnalyzeRun run = new AnalyzeRun(catalog, selection.scenarioList(), selection.tpm, evaluators());
     Report report = run.run(Version.current(), Clock.systemUTC());
@@ -99,7 +110,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       evaluators.add(AnalyzePolicies.allowlist(allowlist));
     }
     if (squid != null) {
-      evaluators.add(AnalyzePolicies.squid(squid, clientIp));
+      evaluators.add(AnalyzePolicies.squid(squid, clientIp, configRoot));
     }
     return evaluators;
   }

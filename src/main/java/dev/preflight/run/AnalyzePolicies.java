@@ -1,6 +1,7 @@
 package dev.preflight.run;
 
 import dev.preflight.common.InputException;
+import dev.preflight.policy.ConfigRoot;
 import dev.preflight.policy.PolicyEvaluator;
 import dev.preflight.policy.allowlist.AllowlistEvaluator;
 import dev.preflight.policy.pac.PacEngine;
@@ -48,8 +49,20 @@ public final class AnalyzePolicies {
     return AllowlistEvaluator.load(file);
   }
 
-  public static PolicyEvaluator squid(Path file, @Nullable String clientIp) {
-    return SquidEvaluator.load(file, clientIp == null ? Optional.empty() : clientAddress(clientIp));
+  /**
+   * The Squid evaluator for {@code file} and what it includes.
+   *
+   * @param configRoot the {@code --config-root} directory absolute paths resolve under, or null
+   */
+  public static PolicyEvaluator squid(
+      Path file, @Nullable String clientIp, @Nullable Path configRoot) {
+    Optional<IpAddress> client = clientIp == null ? Optional.empty() : clientAddress(clientIp);
+    return SquidEvaluator.load(file, client, configRoot(configRoot));
+  }
+
+  /** Checks {@code --config-root}: an existing directory, or none. */
+  public static ConfigRoot configRoot(@Nullable Path dir) {
+    return dir == null ? ConfigRoot.none() : ConfigRoot.at(dir);
   }
 
   /** Checks {@code --client-ip}: a literal IPv4 or IPv6 address. */

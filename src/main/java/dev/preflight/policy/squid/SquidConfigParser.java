@@ -1,6 +1,7 @@
 package dev.preflight.policy.squid;
 
 import dev.preflight.common.InputException;
+import dev.preflight.policy.ConfigRoot;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +24,7 @@ final class SquidConfigParser {
   /** ssl_bump actions that leave a connection as a plain tunnel when no port bumps. */
   private static final Set<String> TUNNEL_ACTIONS = Set.of("splice", "peek", "none");
 
-  private final Path baseDir;
+  private final ConfigFiles files;
   private final Map<String, Acl> acls = new HashMap<>();
   private final Map<String, ConfigLine> aclLines = new LinkedHashMap<>();
   private final List<AccessRule> httpAccess = new ArrayList<>();
@@ -32,8 +33,8 @@ final class SquidConfigParser {
   private final UnmodelledDirectives unmodelled = new UnmodelledDirectives();
   private boolean bumpingPort;
 
-  private SquidConfigParser(Path baseDir) {
-    this.baseDir = baseDir;
+  private SquidConfigParser(ConfigFiles files) {
+    this.files = files;
     predefine("all", "src", "all");
     predefine("localhost", "src", "127.0.0.1/32", "::1");
     predefine("CONNECT", "method", "CONNECT");
@@ -47,10 +48,11 @@ final class SquidConfigParser {
     acls.put(name, acl);
   }
 
-  /** Reads and parses {@code file} and the files it includes. */
-  static SquidConfig parse(Path file) {
-    SquidConfigParser parser = new SquidConfigParser(file.toAbsolutePath().getParent());
-    for (ConfigLine line : ConfigReader.read(file, parser.warnings::add)) {
+  /** Reads and parses {@code file} and the files it includes, found under {@code root}. */
+  static SquidConfig parse(Path file, ConfigRoot root) {
+    ConfigFiles files = new ConfigFiles(root, file);
+    SquidConfigParser parser = new SquidConfigParser(files);
+    for (ConfigLine line : ConfigReader.read(file, files, parser.warnings::add)) {
       parser.accept(line);
     }
     return parser.finish(file);
@@ -84,7 +86,7 @@ final class SquidConfigParser {
           line.line(),
           "acl " + name + " is already defined with type " + acl.type() + ", not " + type);
     }
-    acl.add(AclFactory.values(line, baseDir));
+    acl.add(AclFactory.values(line, files));
   }
 
   private void access(ConfigLine line, List<AccessRule> rules, Set<String> actions) {

@@ -7,6 +7,7 @@ import dev.preflight.catalog.CatalogLoader;
 import dev.preflight.catalog.Endpoint;
 import dev.preflight.catalog.Protocol;
 import dev.preflight.common.InputException;
+import dev.preflight.policy.ConfigRoot;
 import dev.preflight.policy.PolicyDecision;
 import dev.preflight.policy.TestEndpoints;
 import java.nio.file.Files;
@@ -51,7 +52,7 @@ class SquidDifferentialIT {
         Files.writeString(rulesFile, rules);
         SquidEvaluator evaluator;
         try {
-          evaluator = SquidEvaluator.load(rulesFile, loopback);
+          evaluator = SquidEvaluator.load(rulesFile, loopback, ConfigRoot.none());
         } catch (InputException refused) {
           assertThat(squid.accepts(rules))
               .as("seed %d: analyze refused (%s) but squid accepts:%n%s", seed, refused, rules)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.preflight.catalog.Endpoint;
 import dev.preflight.catalog.Protocol;
+import dev.preflight.policy.ConfigRoot;
 import dev.preflight.policy.PolicyDecision;
 import dev.preflight.policy.TestEndpoints;
 import java.io.IOException;
@@ -56,7 +57,7 @@ class SquidFixtureTest {
       }
     }
     assertThat(expectations).as("fixture has expectations").isNotEmpty();
-    SquidEvaluator evaluator = SquidEvaluator.load(fixture, client);
+    SquidEvaluator evaluator = SquidEvaluator.load(fixture, client, ConfigRoot.none());
     List<PolicyDecision> decisions =
         evaluator.evaluate(expectations.stream().map(Expectation::endpoint).toList());
     for (int i = 0; i < expectations.size(); i++) {
