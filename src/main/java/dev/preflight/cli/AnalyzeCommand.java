@@ -44,7 +44,9 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(
       names = "--allowlist",
       paramLabel = "FILE",
-      description = "Firewall allowlist: a host or *.wildcard a line, or CSV with a host column.")
+      description =
+          "Firewall allowlist: a host or *.wildcard a line, or CSV (comma, semicolon or tab)"
+              + " with a host column.")
   @Nullable Path allowlist;
 
   @Option(

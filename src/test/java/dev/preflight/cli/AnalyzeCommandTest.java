@@ -279,7 +279,7 @@ class AnalyzeCommandTest {
         "missing squid file|--squid MISSING|missing.conf: cannot read: no such file",
         "bad scenario|--squid SQUID --scenario sideways|unknown scenario 'sideways'",
         "binary squid file|--squid BINARY|binary.bin:1: cannot read: not UTF-8 text",
-        "binary allowlist|--allowlist BINARY|binary.bin: cannot read allowlist: not UTF-8 text",
+        "binary allowlist|--allowlist BINARY|binary.bin:1: cannot read: not UTF-8 text",
       })
   void badInputExitsThreeWithOneMessage(String what, String args, String message)
       throws IOException {
