@@ -8,6 +8,7 @@ import dev.preflight.export.AllowlistBuilder;
 import dev.preflight.export.ExcludedEntry;
 import dev.preflight.export.ExportFormat;
 import dev.preflight.export.ProxyAddress;
+import dev.preflight.export.WildcardStyle;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -51,6 +52,21 @@ public final class ExportCommand implements Callable<Integer> {
           "(pac) where everything not on the list goes: http://host:port. Default DIRECT.")
   @Nullable ProxyAddress proxy;
 
+  @Option(
+      names = "--wildcard-style",
+      paramLabel = "STYLE",
+      converter = StyleConverter.class,
+      description = {
+        "(domains) how a wildcard is written:",
+        "  star (default): *.example.com, for Palo Alto Networks External Dynamic Lists and most"
+            + " firewalls;",
+        "  dot: .example.com (the name and all below), for pfBlockerNG DNSBL whitelists and"
+            + " Squid;",
+        "  zone: example.com, for DNS filters that read a bare domain as its whole zone, after"
+            + " a # line saying so."
+      })
+  @Nullable WildcardStyle wildcardStyle;
+
   @Option(names = "--output", paramLabel = "FILE", description = "Write there, not to stdout.")
   @Nullable Path output;
 
@@ -62,12 +78,17 @@ public final class ExportCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--proxy applies only to --format pac");
     }
+    if (wildcardStyle != null && format != ExportFormat.DOMAINS) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--wildcard-style applies only to --format domains");
+    }
     Catalog catalog = CatalogLoader.load(selection.catalogFiles);
     List<Endpoint> selected = catalog.select(selection.scenarioSet(), selection.tpm);
     Allowlist allowlist = AllowlistBuilder.build(selected, selection.scenarioList(), selection.tpm);
     StringWriter text = new StringWriter();
     try {
-      format.renderer(proxy).render(allowlist, text);
+      WildcardStyle style = wildcardStyle == null ? WildcardStyle.STAR : wildcardStyle;
+      format.renderer(proxy, style).render(allowlist, text);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -106,6 +127,17 @@ public final class ExportCommand implements Callable<Integer> {
                       "unknown format '"
                           + value
                           + "' (expected domains, pac, squid, csv or json)"));
+    }
+  }
+
+  static final class StyleConverter implements ITypeConverter<WildcardStyle> {
+    @Override
+    public WildcardStyle convert(String value) {
+      return WildcardStyle.parse(value)
+          .orElseThrow(
+              () ->
+                  new TypeConversionException(
+                      "unknown wildcard style '" + value + "' (expected star, dot or zone)"));
     }
   }
 

@@ -23,9 +23,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The round trip: what {@code export} writes, {@code analyze} reads back as READY, for every
- * scenario and TPM kind and every format analyze reads — the domain list and the CSV as an
- * allowlist, the PAC file, and the squid fragment included in the stock Debian {@code squid.conf}
- * (judged from a copy of {@code /etc/squid} under {@code --config-root}).
+ * scenario and TPM kind and every format analyze reads — the domain list (in the star and the dot
+ * wildcard style) and the CSV as an allowlist, the PAC file, and the squid fragment included in the
+ * stock Debian {@code squid.conf} (judged from a copy of {@code /etc/squid} under {@code
+ * --config-root}).
  */
 @Timeout(300)
 class RoundTripTest {
@@ -36,16 +37,19 @@ class RoundTripTest {
   /** An export format and how analyze is told to read it. */
   enum Format {
     DOMAINS("domains", "--allowlist"),
+    DOMAINS_DOT("domains", "--allowlist", "--wildcard-style", "dot"),
     CSV("csv", "--allowlist"),
     PAC("pac", "--pac"),
     SQUID("squid", "--squid");
 
     final String export;
     final String analyze;
+    final List<String> options;
 
-    Format(String export, String analyze) {
+    Format(String export, String analyze, String... options) {
       this.export = export;
       this.analyze = analyze;
+      this.options = List.of(options);
     }
   }
 
@@ -95,19 +99,14 @@ class RoundTripTest {
 
   /** Exports, analyzes the export back as a network team would install it, and parses the JSON. */
   private JsonNode roundTrip(String scenario, String tpm, Format format) throws IOException {
-    Path work = Files.createTempDirectory(dir, scenario + "-" + tpm + "-" + format.export);
+    Path work = Files.createTempDirectory(dir, scenario + "-" + tpm + "-" + format);
     Path exported = work.resolve("exported." + format.export);
-    CliRun export =
-        CliRun.of(
-            "export",
-            "--scenario",
-            scenario,
-            "--tpm",
-            tpm,
-            "--format",
-            format.export,
-            "--output",
-            exported.toString());
+    List<String> exportArgs =
+        new ArrayList<>(
+            List.of("export", "--scenario", scenario, "--tpm", tpm, "--format", format.export));
+    exportArgs.addAll(format.options);
+    exportArgs.addAll(List.of("--output", exported.toString()));
+    CliRun export = CliRun.of(exportArgs.toArray(String[]::new));
     assertThat(export.exitCode()).as(export.err()).isZero();
     List<String> analyze =
         new ArrayList<>(

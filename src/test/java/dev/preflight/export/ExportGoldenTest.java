@@ -19,7 +19,9 @@ class ExportGoldenTest {
 
   static String render(ExportFormat format, Allowlist allowlist) throws IOException {
     StringWriter out = new StringWriter();
-    format.renderer(new ProxyAddress("proxy.corp.example", 8080)).render(allowlist, out);
+    format
+        .renderer(new ProxyAddress("proxy.corp.example", 8080), WildcardStyle.STAR)
+        .render(allowlist, out);
     return out.toString();
   }
 

@@ -63,7 +63,9 @@ class ShippedCatalogExportTest {
       throws IOException {
     Allowlist allowlist = AllowlistBuilder.build(selected(scenarios, tpm), scenarios, tpm);
     StringWriter out = new StringWriter();
-    format.renderer(new ProxyAddress("proxy.corp.example", 3128)).render(allowlist, out);
+    format
+        .renderer(new ProxyAddress("proxy.corp.example", 3128), WildcardStyle.STAR)
+        .render(allowlist, out);
     return out.toString();
   }
 

@@ -11,6 +11,7 @@ import dev.preflight.catalog.Scenario;
 import dev.preflight.catalog.Tpm;
 import dev.preflight.export.AllowlistBuilder;
 import dev.preflight.export.ExportFormat;
+import dev.preflight.export.WildcardStyle;
 import dev.preflight.policy.ConfigRoot;
 import dev.preflight.policy.Outcome;
 import dev.preflight.policy.PolicyDecision;
@@ -104,7 +105,7 @@ class RoundTripSquidIT {
       throws IOException {
     StringWriter text = new StringWriter();
     ExportFormat.SQUID
-        .renderer(null)
+        .renderer(null, WildcardStyle.STAR)
         .render(AllowlistBuilder.build(selected, List.of(scenario), tpm), text);
     return text.toString();
   }
