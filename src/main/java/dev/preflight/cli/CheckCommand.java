@@ -3,12 +3,13 @@ package dev.preflight.cli;
 import dev.preflight.catalog.Catalog;
 import dev.preflight.catalog.CatalogLoader;
 import dev.preflight.common.InputException;
+import dev.preflight.common.ProxyUrl;
 import dev.preflight.probe.ProbeContext;
+import dev.preflight.probe.Route;
 import dev.preflight.run.CaFile;
 import dev.preflight.run.CheckSettings;
 import dev.preflight.run.EnvironmentProxy;
 import dev.preflight.run.FixedProxy;
-import dev.preflight.run.ProxyAddress;
 import dev.preflight.run.RouteSelector;
 import dev.preflight.run.SystemCheck;
 import dev.preflight.verdict.Report;
@@ -151,7 +152,7 @@ final class CheckCommand implements Callable<Integer> {
     caFiles.forEach(file -> roots.addAll(CaFile.read(file)));
     RouteSelector routes =
         proxy != null
-            ? new FixedProxy(ProxyAddress.parse("--proxy", proxy))
+            ? new FixedProxy(Route.proxy(ProxyUrl.parse("--proxy", proxy)))
             : EnvironmentProxy.from(environment).orElse(RouteSelector.DIRECT);
     return CheckSettings.builder()
         .scenarios(selection.scenarioList())

@@ -3,11 +3,13 @@ package dev.preflight.cli;
 import dev.preflight.catalog.Catalog;
 import dev.preflight.catalog.CatalogLoader;
 import dev.preflight.catalog.Endpoint;
+import dev.preflight.common.HostPort;
+import dev.preflight.common.InputException;
+import dev.preflight.common.ProxyUrl;
 import dev.preflight.export.Allowlist;
 import dev.preflight.export.AllowlistBuilder;
 import dev.preflight.export.ExcludedEntry;
 import dev.preflight.export.ExportFormat;
-import dev.preflight.export.ProxyAddress;
 import dev.preflight.export.WildcardStyle;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -50,7 +52,7 @@ public final class ExportCommand implements Callable<Integer> {
       converter = ProxyConverter.class,
       description =
           "(pac) where everything not on the list goes: http://host:port. Default DIRECT.")
-  @Nullable ProxyAddress proxy;
+  @Nullable HostPort proxy;
 
   @Option(
       names = "--wildcard-style",
@@ -141,13 +143,16 @@ public final class ExportCommand implements Callable<Integer> {
     }
   }
 
-  static final class ProxyConverter implements ITypeConverter<ProxyAddress> {
+  /**
+   * The same proxy parser as {@code check --proxy}: {@code http://host:port} or {@code host:port}.
+   */
+  static final class ProxyConverter implements ITypeConverter<HostPort> {
     @Override
-    public ProxyAddress convert(String value) {
+    public HostPort convert(String value) {
       try {
-        return ProxyAddress.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
+        return ProxyUrl.parse("--proxy", value);
+      } catch (InputException e) {
+        throw new TypeConversionException(e.reason());
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.preflight.export;
 
+import dev.preflight.common.HostPort;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,7 +35,7 @@ public enum ExportFormat {
    * The renderer. {@code proxy} is used by {@link #PAC} only (null sends the rest DIRECT), {@code
    * style} by {@link #DOMAINS} only.
    */
-  public AllowlistRenderer renderer(@Nullable ProxyAddress proxy, WildcardStyle style) {
+  public AllowlistRenderer renderer(@Nullable HostPort proxy, WildcardStyle style) {
     return switch (this) {
       case DOMAINS -> new DomainsRenderer(style);
       case PAC -> new PacRenderer(proxy);

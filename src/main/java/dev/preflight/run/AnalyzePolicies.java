@@ -1,6 +1,8 @@
 package dev.preflight.run;
 
+import dev.preflight.common.Display;
 import dev.preflight.common.InputException;
+import dev.preflight.common.IpAddress;
 import dev.preflight.policy.ConfigRoot;
 import dev.preflight.policy.PolicyEvaluator;
 import dev.preflight.policy.allowlist.AllowlistEvaluator;
@@ -9,7 +11,6 @@ import dev.preflight.policy.pac.PacEnvironment;
 import dev.preflight.policy.pac.PacEvaluator;
 import dev.preflight.policy.pac.PacResolver;
 import dev.preflight.policy.pac.PacScript;
-import dev.preflight.policy.squid.IpAddress;
 import dev.preflight.policy.squid.SquidEvaluator;
 import dev.preflight.probe.net.Resolver;
 import java.net.URI;
@@ -67,9 +68,10 @@ public final class AnalyzePolicies {
 
   /** Checks {@code --client-ip}: a literal IPv4 or IPv6 address. */
   public static Optional<IpAddress> clientAddress(String text) {
-    Optional<IpAddress> address = IpAddress.parse(text);
+    Optional<IpAddress> address = IpAddress.tryParse(text.strip());
     if (address.isEmpty()) {
-      throw new InputException("--client-ip", "'" + text + "' is not an IPv4 or IPv6 address");
+      throw new InputException(
+          "--client-ip", "'" + Display.line(text, 100) + "' is not an IPv4 or IPv6 address");
     }
     return address;
   }

@@ -106,12 +106,18 @@ class ExportCommandTest {
 
   @Test
   void malformedProxyIsExit3() {
-    Run run = run("export", "--format", "pac", "--proxy", "proxy.corp.example:8080");
+    Run run = run("export", "--format", "pac", "--proxy", "https://proxy.corp.example:8080");
     assertThat(run.code()).isEqualTo(3);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err())
-        .contains("--proxy")
-        .contains("'proxy.corp.example:8080' must start with http://");
+    assertThat(run.err()).contains("--proxy").contains("'https://' proxies are not supported");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"proxy.corp", "proxy.corp:80", "http://proxy.corp"})
+  void proxyIsReadAsCheckReadsIt(String proxy) {
+    Run run = run("export", "--format", "pac", "--proxy", proxy);
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).contains("return \"PROXY proxy.corp:80\";");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.preflight.policy.squid;
 
 import dev.preflight.catalog.Endpoint;
 import dev.preflight.catalog.Protocol;
+import dev.preflight.common.IpAddress;
 import dev.preflight.policy.ConfigRoot;
 import dev.preflight.policy.Outcome;
 import dev.preflight.policy.PolicyDecision;

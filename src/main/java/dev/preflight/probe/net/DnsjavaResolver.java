@@ -1,5 +1,6 @@
 package dev.preflight.probe.net;
 
+import dev.preflight.common.IpAddress;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
@@ -147,8 +148,8 @@ final class DnsjavaResolver implements Resolver {
       }
       records++;
       switch (record) {
-        case ARecord a -> addresses.add(IpAddress.of(a.getAddress()));
-        case AAAARecord aaaa -> addresses.add(IpAddress.of(aaaa.getAddress()));
+        case ARecord a -> addresses.add(Inet.address(a.getAddress()));
+        case AAAARecord aaaa -> addresses.add(Inet.address(aaaa.getAddress()));
         case SRVRecord srv ->
             services.add(
                 new ServiceRecord(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.preflight.common.InputException;
+import dev.preflight.common.IpAddress;
 import dev.preflight.policy.ConfigRoot;
 import dev.preflight.policy.Outcome;
 import dev.preflight.policy.PolicyDecision;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(30)
 class ConfigRootTest {
-  private static final Optional<IpAddress> VLAN = IpAddress.parse("10.20.1.1");
+  private static final Optional<IpAddress> VLAN = IpAddress.tryParse("10.20.1.1");
 
   @TempDir Path dir;
   private Path copy;

@@ -2,6 +2,7 @@ package dev.preflight.probe.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.preflight.common.IpAddress;
 import dev.preflight.testing.DnsTestServer;
 import java.io.IOException;
 import java.time.Duration;
