@@ -19,9 +19,18 @@ public final class HostPortConverter implements ITypeConverter<InetSocketAddress
 
   @Override
   public InetSocketAddress convert(String value) {
-    Optional<HostPort> parsed = HostPort.parse(value, DEFAULT_PORT);
-    if (parsed.isEmpty()) {
-      throw new TypeConversionException("'" + value + "' has no valid port (1-65535)");
+    return parse(value, DEFAULT_PORT, 1);
+  }
+
+  /**
+   * Parses {@code ADDRESS[:PORT]}; the port defaults to {@code defaultPort} and must be at least
+   * {@code lowestPort} (0 lets the system choose one when binding).
+   */
+  static InetSocketAddress parse(String value, int defaultPort, int lowestPort) {
+    Optional<HostPort> parsed = HostPort.parse(value, defaultPort);
+    if (parsed.isEmpty() || parsed.get().port() < lowestPort) {
+      throw new TypeConversionException(
+          "'" + value + "' has no valid port (" + lowestPort + "-65535)");
     }
     HostPort server = parsed.get();
     if (!IpAddress.isLiteral(server.host())) {

@@ -99,17 +99,22 @@ public final class IpAddress implements Comparable<IpAddress> {
     if (isMapped()) {
       return of(Arrays.copyOfRange(bytes, 12, 16)).isSinkhole();
     }
-    if (bytes.length == 4) {
-      int first = bytes[0] & 0xff;
-      return first == 127
-          || (first == 169 && (bytes[1] & 0xff) == 254)
-          || Arrays.equals(bytes, new byte[4]);
+    if (isLoopback() || Arrays.equals(bytes, new byte[bytes.length])) {
+      return true;
+    }
+    return bytes.length == 4
+        ? (bytes[0] & 0xff) == 169 && (bytes[1] & 0xff) == 254
+        : (bytes[0] & 0xff) == 0xfe && (bytes[1] & 0xc0) == 0x80;
+  }
+
+  /** True for {@code 127.0.0.0/8} and {@code ::1}: the addresses only this machine reaches. */
+  public boolean isLoopback() {
+    if (isMapped()) {
+      return of(Arrays.copyOfRange(bytes, 12, 16)).isLoopback();
     }
     byte[] loopback = new byte[16];
     loopback[15] = 1;
-    return Arrays.equals(bytes, new byte[16])
-        || Arrays.equals(bytes, loopback)
-        || ((bytes[0] & 0xff) == 0xfe && (bytes[1] & 0xc0) == 0x80);
+    return bytes.length == 4 ? (bytes[0] & 0xff) == 127 : Arrays.equals(bytes, loopback);
   }
 
   /** True when the first {@code prefixBits} bits agree with {@code network}'s (same family). */

@@ -102,6 +102,21 @@ class IpAddressTest {
     assertThat(IpAddress.parse(literal).isSinkhole()).isEqualTo(sinkhole);
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    "127.0.0.1, true",
+    "127.255.0.9, true",
+    "::1, true",
+    "::ffff:127.0.0.1, true",
+    "0.0.0.0, false",
+    "::, false",
+    "198.18.0.1, false",
+    "fe80::1, false"
+  })
+  void knowsLoopbackAddresses(String literal, boolean loopback) {
+    assertThat(IpAddress.parse(literal).isLoopback()).isEqualTo(loopback);
+  }
+
   @Test
   void prefixesCompareLeadingBitsOfOneFamily() {
     IpAddress address = IpAddress.parse("10.20.30.40");
