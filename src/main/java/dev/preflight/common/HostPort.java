@@ -42,7 +42,8 @@ public record HostPort(String host, int port) {
   /**
    * Parses {@code host:port} or {@code [ipv6]:port}; without a port (a name, an IPv4 address, or an
    * IPv6 address bare or bracketed) the port is {@code defaultPort}. Empty when the text is none of
-   * these or the port is not 1 to 65535.
+   * these or the port is not 0 to 65535 (0 asks the system for one when binding; callers that
+   * connect refuse it).
    */
   public static Optional<HostPort> parse(String text, int defaultPort) {
     String t = text.strip();
@@ -71,7 +72,7 @@ public record HostPort(String host, int port) {
       return Optional.empty();
     }
     int value = Integer.parseInt(port);
-    return value >= 1 && value <= 65535 ? Optional.of(new HostPort(host, value)) : Optional.empty();
+    return value <= 65535 ? Optional.of(new HostPort(host, value)) : Optional.empty();
   }
 
   /** {@code host:port}, an IPv6 literal bracketed. */

@@ -26,9 +26,14 @@ class HostPortTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", ":53", "host:0", "host:70000", "host:x", "[::1", "[::1]x", "[]:53"})
+  @ValueSource(strings = {"", ":53", "host:70000", "host:x", "[::1", "[::1]x", "[]:53"})
   void refusesWhatIsNoHostAndPort(String text) {
     assertThat(HostPort.parse(text, 53)).isEmpty();
+  }
+
+  @Test
+  void portZeroIsLeftToTheCallerThatBinds() {
+    assertThat(HostPort.parse("127.0.0.1:0", 9464)).contains(new HostPort("127.0.0.1", 0));
   }
 
   @Test
