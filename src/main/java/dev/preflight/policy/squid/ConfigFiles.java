@@ -55,7 +55,8 @@ final class ConfigFiles {
 
   /** The text of a file {@code line} includes, read as a squid configuration. */
   static String readIncluded(Path file, ConfigLine line) {
-    return read(file, InputKind.SQUID_CONFIG, "cannot include " + file, line);
+    return read(
+        file, InputKind.SQUID_CONFIG, "cannot include " + Display.line(file.toString()), line);
   }
 
   /** The acl file written as {@code written} (the quoted value) on {@code line}. */
