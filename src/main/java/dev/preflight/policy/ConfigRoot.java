@@ -87,13 +87,13 @@ public final class ConfigRoot {
     if (dir == null) {
       return configPath;
     }
-    Deque<String> todo = new ArrayDeque<>();
-    configPath.forEach(name -> todo.add(name.toString()));
+    Deque<String> remaining = new ArrayDeque<>();
+    configPath.forEach(name -> remaining.add(name.toString()));
     Path current = dir;
     String via = "..";
     int links = 0;
-    while (!todo.isEmpty()) {
-      String name = todo.removeFirst();
+    while (!remaining.isEmpty()) {
+      String name = remaining.removeFirst();
       if (name.isEmpty() || name.equals(".")) {
         continue;
       }
@@ -115,7 +115,7 @@ public final class ConfigRoot {
       }
       Path target = readLink(next, source, line);
       via = "the symbolic link " + next + " -> " + target;
-      prepend(todo, target);
+      prepend(remaining, target);
       if (target.isAbsolute()) {
         current = dir;
       }
@@ -139,10 +139,10 @@ public final class ConfigRoot {
     return "no such file";
   }
 
-  private static void prepend(Deque<String> todo, Path target) {
+  private static void prepend(Deque<String> remaining, Path target) {
     Deque<String> names = new ArrayDeque<>();
     target.forEach(name -> names.addFirst(name.toString()));
-    names.forEach(todo::addFirst);
+    names.forEach(remaining::addFirst);
   }
 
   private static Path readLink(Path link, String source, int line) {
