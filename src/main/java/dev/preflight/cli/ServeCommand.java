@@ -1,6 +1,7 @@
 package dev.preflight.cli;
 
 import dev.preflight.catalog.Catalog;
+import dev.preflight.common.HostPort;
 import dev.preflight.common.InputException;
 import dev.preflight.common.InputFiles;
 import dev.preflight.common.InputKind;
@@ -199,7 +200,7 @@ final class ServeCommand implements Callable<Integer> {
 
   private static String hostPort(InetSocketAddress address) {
     String host = address.getHostString();
-    return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+    return HostPort.authority(host, address.getPort());
   }
 
   private static void log(PrintWriter err, String line) {

@@ -1,16 +1,19 @@
 package dev.preflight.report;
 
-import dev.preflight.catalog.Impact;
 import dev.preflight.catalog.Scenario;
+import dev.preflight.verdict.Consequences;
+import dev.preflight.verdict.DomainChoice;
 import dev.preflight.verdict.Durations;
 import dev.preflight.verdict.EndpointResult;
 import dev.preflight.verdict.Environment;
 import dev.preflight.verdict.Report;
 import dev.preflight.verdict.ServiceResult;
 import dev.preflight.verdict.Status;
+import dev.preflight.verdict.TenantSummary;
 import dev.preflight.verdict.Verdict;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -88,6 +91,29 @@ public final class TextReportRenderer implements ReportRenderer {
     lines.add("Proxy: " + proxy);
     lines.add("DNS servers: " + dns);
     lines.add("Clock: " + clock);
+    TenantSummary tenant = env.tenant();
+    if (tenant != null) {
+      lines.add("Tenant: " + tenantLine(tenant));
+    }
+    DomainChoice domain = env.domain();
+    if (domain != null) {
+      lines.add("Domain: " + domain.name() + " (" + domain.source() + ")");
+    }
+  }
+
+  private static String tenantLine(TenantSummary tenant) {
+    List<String> parts = new ArrayList<>();
+    if (tenant.namespaceType() != null) {
+      parts.add(tenant.namespaceType().toLowerCase(Locale.ROOT));
+    }
+    if (tenant.cloudInstance() != null) {
+      parts.add("cloud " + tenant.cloudInstance());
+    }
+    if (tenant.region() != null) {
+      parts.add("region " + tenant.region());
+    }
+    tenant.discoveredHosts().forEach(h -> parts.add(h.host() + " from " + h.discoveredBy()));
+    return tenant.name() + (parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")");
   }
 
   private void endpointLines(EndpointResult e, Widths widths, Lines lines) throws IOException {
@@ -128,10 +154,7 @@ public final class TextReportRenderer implements ReportRenderer {
   private String verdictLine(Report report) {
     List<EndpointResult> all = report.endpoints();
     long failed = all.stream().filter(e -> e.status() == Status.FAIL).count();
-    long blocking =
-        all.stream()
-            .filter(e -> e.status() == Status.FAIL && e.endpoint().impact() == Impact.BLOCKING)
-            .count();
+    long blocking = all.stream().filter(Consequences::blocks).count();
     long warned = all.stream().filter(e -> e.status() == Status.WARN).count();
     long skipped = all.stream().filter(e -> e.status() == Status.SKIP).count();
     long passed = all.stream().filter(e -> e.status() == Status.PASS).count();
