@@ -44,7 +44,9 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(
       names = "--allowlist",
       paramLabel = "FILE",
-      description = "Firewall allowlist: a host or *.wildcard a line, or CSV with a host column.")
+      description =
+          "Firewall allowlist: a host or *.wildcard a line, or CSV (comma, semicolon or tab)"
+              + " with a host column.")
   @Nullable Path allowlist;
 
   @Option(
@@ -61,6 +63,16 @@ final class AnalyzeCommand implements Callable<Integer> {
       defaultValue = "offline",
       description = "How PAC DNS helpers resolve: offline (default), hosts:FILE or system.")
   String resolve = "offline";
+
+  @Option(
+      names = "--config-root",
+      paramLabel = "DIR",
+      description = {
+        "A copy of the proxy's file system: absolute paths inside the configuration (include and"
+            + " acl files) resolve under DIR as if it were /, and so do relative ones, as for Squid"
+            + " started from /. Nothing outside DIR is read."
+      })
+  @Nullable Path configRoot;
 
   @Option(
       names = "--client-ip",
@@ -82,6 +94,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     if (clientIp != null) {
       AnalyzePolicies.clientAddress(clientIp);
     }
+    AnalyzePolicies.configRoot(configRoot);
     Catalog catalog = CatalogLoader.load(selection.catalogFiles);
     AnalyzeRun run = new AnalyzeRun(catalog, selection.scenarioList(), selection.tpm, evaluators());
     Report report = run.run(Version.current(), Clock.systemUTC());
@@ -99,7 +112,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       evaluators.add(AnalyzePolicies.allowlist(allowlist));
     }
     if (squid != null) {
-      evaluators.add(AnalyzePolicies.squid(squid, clientIp));
+      evaluators.add(AnalyzePolicies.squid(squid, clientIp, configRoot));
     }
     return evaluators;
   }

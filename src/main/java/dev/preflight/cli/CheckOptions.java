@@ -4,13 +4,14 @@ import dev.preflight.catalog.Catalog;
 import dev.preflight.catalog.CatalogLoader;
 import dev.preflight.catalog.Scenario;
 import dev.preflight.common.InputException;
+import dev.preflight.common.ProxyUrl;
 import dev.preflight.probe.ProbeContext;
+import dev.preflight.probe.Route;
 import dev.preflight.probe.net.DnsSuffixes;
 import dev.preflight.run.CaFile;
 import dev.preflight.run.CheckSettings;
 import dev.preflight.run.EnvironmentProxy;
 import dev.preflight.run.FixedProxy;
-import dev.preflight.run.ProxyAddress;
 import dev.preflight.run.RouteSelector;
 import dev.preflight.run.SystemCheck;
 import dev.preflight.run.Tenant;
@@ -125,7 +126,7 @@ final class CheckOptions {
     caFiles.forEach(file -> roots.addAll(CaFile.read(file)));
     RouteSelector routes =
         proxy != null
-            ? new FixedProxy(ProxyAddress.parse("--proxy", proxy))
+            ? new FixedProxy(Route.proxy(ProxyUrl.parse("--proxy", proxy)))
             : EnvironmentProxy.from(environment).orElse(RouteSelector.DIRECT);
     return CheckSettings.builder()
         .scenarios(selection.scenarioList())

@@ -3,11 +3,14 @@ package dev.preflight.cli;
 import dev.preflight.catalog.Catalog;
 import dev.preflight.catalog.CatalogLoader;
 import dev.preflight.catalog.Endpoint;
+import dev.preflight.common.HostPort;
+import dev.preflight.common.InputException;
+import dev.preflight.common.ProxyUrl;
 import dev.preflight.export.Allowlist;
 import dev.preflight.export.AllowlistBuilder;
 import dev.preflight.export.ExcludedEntry;
 import dev.preflight.export.ExportFormat;
-import dev.preflight.export.ProxyAddress;
+import dev.preflight.export.WildcardStyle;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -49,7 +52,22 @@ public final class ExportCommand implements Callable<Integer> {
       converter = ProxyConverter.class,
       description =
           "(pac) where everything not on the list goes: http://host:port. Default DIRECT.")
-  @Nullable ProxyAddress proxy;
+  @Nullable HostPort proxy;
+
+  @Option(
+      names = "--wildcard-style",
+      paramLabel = "STYLE",
+      converter = StyleConverter.class,
+      description = {
+        "(domains) how a wildcard is written:",
+        "  star (default): *.example.com, for Palo Alto Networks External Dynamic Lists and most"
+            + " firewalls;",
+        "  dot: .example.com (the name and all below), for pfBlockerNG DNSBL whitelists and"
+            + " Squid;",
+        "  zone: example.com, for DNS filters that read a bare domain as its whole zone, after"
+            + " a # line saying so."
+      })
+  @Nullable WildcardStyle wildcardStyle;
 
   @Option(names = "--output", paramLabel = "FILE", description = "Write there, not to stdout.")
   @Nullable Path output;
@@ -62,12 +80,17 @@ public final class ExportCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--proxy applies only to --format pac");
     }
+    if (wildcardStyle != null && format != ExportFormat.DOMAINS) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--wildcard-style applies only to --format domains");
+    }
     Catalog catalog = CatalogLoader.load(selection.catalogFiles);
     List<Endpoint> selected = catalog.select(selection.scenarioSet(), selection.tpm);
     Allowlist allowlist = AllowlistBuilder.build(selected, selection.scenarioList(), selection.tpm);
     StringWriter text = new StringWriter();
     try {
-      format.renderer(proxy).render(allowlist, text);
+      WildcardStyle style = wildcardStyle == null ? WildcardStyle.STAR : wildcardStyle;
+      format.renderer(proxy, style).render(allowlist, text);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -109,13 +132,27 @@ public final class ExportCommand implements Callable<Integer> {
     }
   }
 
-  static final class ProxyConverter implements ITypeConverter<ProxyAddress> {
+  static final class StyleConverter implements ITypeConverter<WildcardStyle> {
     @Override
-    public ProxyAddress convert(String value) {
+    public WildcardStyle convert(String value) {
+      return WildcardStyle.parse(value)
+          .orElseThrow(
+              () ->
+                  new TypeConversionException(
+                      "unknown wildcard style '" + value + "' (expected star, dot or zone)"));
+    }
+  }
+
+  /**
+   * The same proxy parser as {@code check --proxy}: {@code http://host:port} or {@code host:port}.
+   */
+  static final class ProxyConverter implements ITypeConverter<HostPort> {
+    @Override
+    public HostPort convert(String value) {
       try {
-        return ProxyAddress.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
+        return ProxyUrl.parse("--proxy", value);
+      } catch (InputException e) {
+        throw new TypeConversionException(e.reason());
       }
     }
   }

@@ -1,8 +1,9 @@
 package dev.preflight.cli;
 
+import dev.preflight.common.HostPort;
+import dev.preflight.common.IpAddress;
 import java.net.InetSocketAddress;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -15,10 +16,6 @@ import picocli.CommandLine.TypeConversionException;
  */
 public final class HostPortConverter implements ITypeConverter<InetSocketAddress> {
   private static final int DEFAULT_PORT = 53;
-  private static final Pattern IPV4 =
-      Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
-  private static final Pattern BRACKETED = Pattern.compile("\\[([0-9A-Fa-f:.]+)](?::(\\d{1,5}))?");
-  private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
   @Override
   public InetSocketAddress convert(String value) {
@@ -30,60 +27,20 @@ public final class HostPortConverter implements ITypeConverter<InetSocketAddress
    * {@code lowestPort} (0 lets the system choose one when binding).
    */
   static InetSocketAddress parse(String value, int defaultPort, int lowestPort) {
-    String text = value.trim();
-    Matcher bracketed = BRACKETED.matcher(text);
-    if (bracketed.matches()) {
-      return address(
-          value, bracketed.group(1), port(value, bracketed.group(2), defaultPort, lowestPort));
+    Optional<HostPort> parsed = HostPort.parse(value, defaultPort);
+    if (parsed.isEmpty() || parsed.get().port() < lowestPort) {
+      throw new TypeConversionException(
+          "'" + value + "' has no valid port (" + lowestPort + "-65535)");
     }
-    if (IPV6.matcher(text).matches() && text.indexOf(':') != text.lastIndexOf(':')) {
-      return address(value, text, defaultPort);
-    }
-    int colon = text.lastIndexOf(':');
-    String host = colon < 0 ? text : text.substring(0, colon);
-    String port = colon < 0 ? null : text.substring(colon + 1);
-    if (!isIpv4(host)) {
+    HostPort server = parsed.get();
+    if (!IpAddress.isLiteral(server.host())) {
       throw new TypeConversionException(
           "'"
               + value
               + "' is not an IP address with an optional port (a DNS server's name would itself"
               + " need DNS)");
     }
-    return address(value, host, port(value, port, defaultPort, lowestPort));
-  }
-
-  private static boolean isIpv4(String host) {
-    Matcher m = IPV4.matcher(host);
-    if (!m.matches()) {
-      return false;
-    }
-    for (int i = 1; i <= 4; i++) {
-      if (Integer.parseInt(m.group(i)) > 255) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static int port(
-      String value, @org.jspecify.annotations.Nullable String text, int defaultPort, int lowest) {
-    if (text == null) {
-      return defaultPort;
-    }
-    if (!text.matches("\\d{1,5}")
-        || Integer.parseInt(text) < lowest
-        || Integer.parseInt(text) > 65535) {
-      throw new TypeConversionException("'" + value + "' has no valid port (" + lowest + "-65535)");
-    }
-    return Integer.parseInt(text);
-  }
-
-  private static InetSocketAddress address(String value, String literal, int port) {
-    // For literals the JDK parses the address without any name lookup.
-    InetSocketAddress address = new InetSocketAddress(literal, port);
-    if (address.isUnresolved()) {
-      throw new TypeConversionException("'" + value + "' is not a valid IP address");
-    }
-    return address;
+    // For a literal the JDK builds the address without any name lookup.
+    return new InetSocketAddress(IpAddress.parse(server.host()).text(), server.port());
   }
 }

@@ -1,15 +1,16 @@
 package dev.preflight.cli;
 
 import dev.preflight.catalog.Catalog;
+import dev.preflight.common.HostPort;
 import dev.preflight.common.InputException;
 import dev.preflight.common.InputFiles;
 import dev.preflight.common.InputKind;
+import dev.preflight.common.IpAddress;
 import dev.preflight.monitor.Access;
 import dev.preflight.monitor.History;
 import dev.preflight.monitor.Monitor;
 import dev.preflight.monitor.ServeSettings;
 import dev.preflight.probe.ProbeContext;
-import dev.preflight.probe.net.IpAddress;
 import dev.preflight.run.CheckRun;
 import dev.preflight.run.CheckSettings;
 import dev.preflight.run.SystemCheck;
@@ -203,7 +204,7 @@ final class ServeCommand implements Callable<Integer> {
 
   private static String hostPort(InetSocketAddress address) {
     String host = address.getHostString();
-    return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+    return HostPort.authority(host, address.getPort());
   }
 
   private static void log(PrintWriter err, String line) {

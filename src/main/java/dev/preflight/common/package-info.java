@@ -4,6 +4,9 @@
  * all-or-nothing writer for output files ({@link dev.preflight.common.AtomicFile}), and the rules
  * for printing what came from outside: {@link dev.preflight.common.Display} escapes it, {@link
  * dev.preflight.common.Secrets} redacts credentials, {@link dev.preflight.common.IoErrors} puts I/O
- * failures in words. It depends on nothing of ours.
+ * failures in words; and the one way to read and write addresses: {@link
+ * dev.preflight.common.IpAddress} literals (never a name lookup), {@link
+ * dev.preflight.common.HostPort} with IPv6 brackets, {@link dev.preflight.common.ProxyUrl} for
+ * every proxy option. It depends on nothing of ours.
  */
 package dev.preflight.common;

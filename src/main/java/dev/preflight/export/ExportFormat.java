@@ -1,5 +1,6 @@
 package dev.preflight.export;
 
+import dev.preflight.common.HostPort;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,10 +31,13 @@ public enum ExportFormat {
     return Arrays.stream(values()).filter(f -> f.id.equals(wanted)).findFirst();
   }
 
-  /** The renderer; {@code proxy} is used by {@link #PAC} only (null sends the rest DIRECT). */
-  public AllowlistRenderer renderer(@Nullable ProxyAddress proxy) {
+  /**
+   * The renderer. {@code proxy} is used by {@link #PAC} only (null sends the rest DIRECT), {@code
+   * style} by {@link #DOMAINS} only.
+   */
+  public AllowlistRenderer renderer(@Nullable HostPort proxy, WildcardStyle style) {
     return switch (this) {
-      case DOMAINS -> new DomainsRenderer();
+      case DOMAINS -> new DomainsRenderer(style);
       case PAC -> new PacRenderer(proxy);
       case SQUID -> new SquidRenderer();
       case CSV -> new CsvRenderer();

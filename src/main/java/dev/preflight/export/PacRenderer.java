@@ -1,5 +1,6 @@
 package dev.preflight.export;
 
+import dev.preflight.common.HostPort;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -16,9 +17,9 @@ import org.jspecify.annotations.Nullable;
  * firewall must open.
  */
 final class PacRenderer implements AllowlistRenderer {
-  private final @Nullable ProxyAddress proxy;
+  private final @Nullable HostPort proxy;
 
-  PacRenderer(@Nullable ProxyAddress proxy) {
+  PacRenderer(@Nullable HostPort proxy) {
     this.proxy = proxy;
   }
 
@@ -62,7 +63,7 @@ final class PacRenderer implements AllowlistRenderer {
   }
 
   private String fallback() {
-    return proxy == null ? "DIRECT" : proxy.pacDirective();
+    return proxy == null ? "DIRECT" : "PROXY " + proxy;
   }
 
   private static void writeItems(Writer out, List<AllowlistEntry> entries, boolean wildcard)

@@ -10,9 +10,9 @@ import java.util.TreeSet;
  * A squid configuration fragment that lets the allowlist through the proxy.
  *
  * <p>Per TCP port it defines a {@code port} acl and a {@code dstdomain} acl (see {@link
- * SquidDomains} for the leading-dot rules) and one {@code http_access allow} line: port 80 allows
- * plain HTTP requests, every other port allows {@code CONNECT} tunnels only. Entries where TLS
- * inspection is unsupported get an {@code ssl::server_name} acl and an {@code ssl_bump splice}
+ * LeadingDotDomains} for the leading-dot rules) and one {@code http_access allow} line: port 80
+ * allows plain HTTP requests, every other port allows {@code CONNECT} tunnels only. Entries where
+ * TLS inspection is unsupported get an {@code ssl::server_name} acl and an {@code ssl_bump splice}
  * rule. UDP ports and excluded entries cannot be proxied and appear as comments. The fragment
  * belongs before the configuration's final {@code http_access deny all} and before its own {@code
  * ssl_bump} rules.
@@ -31,7 +31,7 @@ final class SquidRenderer implements AllowlistRenderer {
       }
     }
     for (var port : byPort.entrySet()) {
-      writePort(out, port.getKey(), SquidDomains.values(port.getValue()));
+      writePort(out, port.getKey(), LeadingDotDomains.values(port.getValue()));
     }
     writeSplice(out, allowlist);
     writeUnproxied(out, allowlist);
@@ -88,7 +88,7 @@ final class SquidRenderer implements AllowlistRenderer {
     }
     out.write("\n# TLS inspection is not supported for these: splice (tunnel, never decrypt).\n");
     out.write("# With intercepted traffic, peek at step 1 first so the server name is known.\n");
-    for (String value : SquidDomains.values(patterns)) {
+    for (String value : LeadingDotDomains.values(patterns)) {
       out.write("acl preflight_no_inspection ssl::server_name " + value + "\n");
     }
     out.write("ssl_bump splice preflight_no_inspection\n");

@@ -1,9 +1,9 @@
 package dev.preflight.probe;
 
+import dev.preflight.common.IpAddress;
 import dev.preflight.probe.FailureClassifier.Peer;
 import dev.preflight.probe.net.DnsAnswer;
 import dev.preflight.probe.net.DnsAnswer.Rcode;
-import dev.preflight.probe.net.IpAddress;
 import dev.preflight.probe.net.Question;
 import dev.preflight.probe.net.RecordType;
 import java.io.IOException;

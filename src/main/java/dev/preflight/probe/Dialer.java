@@ -1,9 +1,10 @@
 package dev.preflight.probe;
 
+import dev.preflight.common.HostPort;
+import dev.preflight.common.IpAddress;
+import dev.preflight.common.IpAddress.Family;
 import dev.preflight.probe.FailureClassifier.Peer;
 import dev.preflight.probe.net.Connection;
-import dev.preflight.probe.net.IpAddress;
-import dev.preflight.probe.net.IpAddress.Family;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -52,8 +53,7 @@ final class Dialer {
 
   private static Connection connect(ProbeRun run, IpAddress address, int port, Peer peer)
       throws ProbeAbort {
-    String subject =
-        address.family() == Family.IPV6 ? "[" + address + "]:" + port : address + ":" + port;
+    String subject = HostPort.authority(address.text(), port);
     if (peer != Peer.PROXY) {
       // Recorded before connecting, so a failed connect still says which address was tried.
       run.fact(Fact.ADDRESSES, address.text());
@@ -80,7 +80,7 @@ final class Dialer {
   }
 
   private static Optional<ProbeFailure> tryIpv6(ProbeRun run, IpAddress v6, int port, Peer peer) {
-    String subject = "[" + v6 + "]:" + port;
+    String subject = HostPort.authority(v6.text(), port);
     Duration started = run.deadline().spent();
     try {
       run.context().connector().connect(v6, port, run.deadline().remaining()).close();

@@ -2,10 +2,10 @@ package dev.preflight.probe;
 
 import dev.preflight.catalog.Endpoint;
 import dev.preflight.catalog.Expectation;
+import dev.preflight.common.IpAddress;
 import dev.preflight.probe.FailureClassifier.Peer;
 import dev.preflight.probe.net.DnsAnswer;
 import dev.preflight.probe.net.DnsAnswer.Rcode;
-import dev.preflight.probe.net.IpAddress;
 import dev.preflight.probe.net.Question;
 import dev.preflight.probe.net.RecordType;
 import dev.preflight.probe.net.ServiceRecord;

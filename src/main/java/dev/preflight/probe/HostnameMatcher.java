@@ -1,6 +1,6 @@
 package dev.preflight.probe;
 
-import dev.preflight.probe.net.IpAddress;
+import dev.preflight.common.IpAddress;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;

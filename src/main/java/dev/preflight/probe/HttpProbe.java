@@ -1,6 +1,7 @@
 package dev.preflight.probe;
 
 import dev.preflight.catalog.Endpoint;
+import dev.preflight.common.HostPort;
 import dev.preflight.probe.FailureClassifier.Peer;
 import dev.preflight.probe.net.Connection;
 import dev.preflight.probe.net.TlsSession;
@@ -209,7 +210,7 @@ final class HttpProbe implements Probe {
   }
 
   private static String hostForUri(String host) {
-    return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+    return HostPort.bracketed(host);
   }
 
   private static @Nullable String isoDate(String value) {

@@ -1,8 +1,8 @@
 package dev.preflight.probe;
 
+import dev.preflight.common.IpAddress;
 import dev.preflight.probe.net.DnsAnswer;
 import dev.preflight.probe.net.DnsAnswer.Rcode;
-import dev.preflight.probe.net.IpAddress;
 import dev.preflight.probe.net.RecordType;
 import java.io.IOException;
 

@@ -1,8 +1,8 @@
 package dev.preflight.probe;
 
 import dev.preflight.catalog.Endpoint;
+import dev.preflight.common.IpAddress;
 import dev.preflight.probe.FailureClassifier.Peer;
-import dev.preflight.probe.net.IpAddress;
 import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;

@@ -1,7 +1,7 @@
 package dev.preflight.probe;
 
+import dev.preflight.common.IpAddress;
 import dev.preflight.probe.InspectionProducts.Product;
-import dev.preflight.probe.net.IpAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package dev.preflight.probe;
 
+import dev.preflight.common.HostPort;
 import dev.preflight.probe.FailureClassifier.Peer;
 import dev.preflight.probe.net.Connection;
 import java.io.OutputStream;
@@ -66,7 +67,7 @@ final class ProxyTunnel {
   }
 
   static String authority(String host, int port) {
-    return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+    return HostPort.authority(host, port);
   }
 
   private static String request(String authority) {

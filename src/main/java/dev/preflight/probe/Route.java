@@ -1,5 +1,6 @@
 package dev.preflight.probe;
 
+import dev.preflight.common.HostPort;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -30,6 +31,11 @@ public record Route(Kind kind, @Nullable String host, int port) {
     return new Route(Kind.PROXY, host, port);
   }
 
+  /** A {@code PROXY} route to {@code proxy}. */
+  public static Route proxy(HostPort proxy) {
+    return proxy(proxy.host(), proxy.port());
+  }
+
   public boolean isDirect() {
     return kind == Kind.DIRECT;
   }
@@ -37,6 +43,6 @@ public record Route(Kind kind, @Nullable String host, int port) {
   /** {@code DIRECT} or {@code PROXY host:port}, as in the report's {@code route} field. */
   @Override
   public String toString() {
-    return isDirect() ? "DIRECT" : kind + " " + host + ":" + port;
+    return isDirect() ? "DIRECT" : kind + " " + HostPort.authority(host, port);
   }
 }

@@ -1,6 +1,9 @@
 package dev.preflight.run;
 
+import dev.preflight.common.Display;
 import dev.preflight.common.InputException;
+import dev.preflight.common.IpAddress;
+import dev.preflight.policy.ConfigRoot;
 import dev.preflight.policy.PolicyEvaluator;
 import dev.preflight.policy.allowlist.AllowlistEvaluator;
 import dev.preflight.policy.pac.PacEngine;
@@ -8,7 +11,6 @@ import dev.preflight.policy.pac.PacEnvironment;
 import dev.preflight.policy.pac.PacEvaluator;
 import dev.preflight.policy.pac.PacResolver;
 import dev.preflight.policy.pac.PacScript;
-import dev.preflight.policy.squid.IpAddress;
 import dev.preflight.policy.squid.SquidEvaluator;
 import dev.preflight.probe.net.Resolver;
 import java.net.URI;
@@ -48,15 +50,28 @@ public final class AnalyzePolicies {
     return AllowlistEvaluator.load(file);
   }
 
-  public static PolicyEvaluator squid(Path file, @Nullable String clientIp) {
-    return SquidEvaluator.load(file, clientIp == null ? Optional.empty() : clientAddress(clientIp));
+  /**
+   * The Squid evaluator for {@code file} and what it includes.
+   *
+   * @param configRoot the {@code --config-root} directory absolute paths resolve under, or null
+   */
+  public static PolicyEvaluator squid(
+      Path file, @Nullable String clientIp, @Nullable Path configRoot) {
+    Optional<IpAddress> client = clientIp == null ? Optional.empty() : clientAddress(clientIp);
+    return SquidEvaluator.load(file, client, configRoot(configRoot));
+  }
+
+  /** Checks {@code --config-root}: an existing directory, or none. */
+  public static ConfigRoot configRoot(@Nullable Path dir) {
+    return dir == null ? ConfigRoot.none() : ConfigRoot.at(dir);
   }
 
   /** Checks {@code --client-ip}: a literal IPv4 or IPv6 address. */
   public static Optional<IpAddress> clientAddress(String text) {
-    Optional<IpAddress> address = IpAddress.parse(text);
+    Optional<IpAddress> address = IpAddress.tryParse(text.strip());
     if (address.isEmpty()) {
-      throw new InputException("--client-ip", "'" + text + "' is not an IPv4 or IPv6 address");
+      throw new InputException(
+          "--client-ip", "'" + Display.line(text, 100) + "' is not an IPv4 or IPv6 address");
     }
     return address;
   }

@@ -21,10 +21,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code analyze} flow: select the catalog entries the scenarios need, ask every configuration
  * what happens to each, judge the decisions and assemble the report. Sends no traffic.
+ *
+ * <p>Two kinds of entry are never put to a configuration and are skipped with the reason, whichever
+ * configurations are given: entries with a placeholder (hybrid-join domain controllers, which need
+ * the domain), and resolver checks (protocol {@code dns}), which the device's DNS server answers
+ * and no allowlist, PAC file or proxy rule decides. {@code export} leaves the resolver checks out
+ * for the same reason, so an exported list analyzed back judges the same entries it lists.
  *
  * @param catalog the merged catalog
  * @param scenarios the chosen scenarios, in order
@@ -48,14 +55,14 @@ public record AnalyzeRun(
   public Report run(String toolVersion, Clock clock) {
     Instant startedAt = clock.instant();
     List<Endpoint> selected = catalog.select(new LinkedHashSet<>(scenarios), tpm);
-    List<Endpoint> concrete = selected.stream().filter(e -> !hasPlaceholder(e)).toList();
-    Map<Endpoint, List<PolicyDecision>> decisions = decide(concrete);
+    List<Endpoint> judged = selected.stream().filter(e -> skipReason(e) == null).toList();
+    Map<Endpoint, List<PolicyDecision>> decisions = decide(judged);
     List<EndpointResult> results = new ArrayList<>();
     for (Endpoint endpoint : selected) {
+      String skip = skipReason(endpoint);
       results.add(
-          hasPlaceholder(endpoint)
-              ? EndpointResult.skip(
-                  endpoint, "Needs the Active Directory domain, which analyze does not take.")
+          skip != null
+              ? EndpointResult.skip(endpoint, skip)
               : PolicyJudge.judge(endpoint, decisions.getOrDefault(endpoint, List.of())));
     }
     Set<String> warnings = new LinkedHashSet<>();
@@ -84,7 +91,31 @@ public record AnalyzeRun(
     return byEndpoint;
   }
 
-  private static boolean hasPlaceholder(Endpoint endpoint) {
-    return endpoint.host().contains("{");
+  /** Why no configuration is asked about {@code endpoint}, or null when they all are. */
+  private static @Nullable String skipReason(Endpoint endpoint) {
+    if (endpoint.host().contains("{")) {
+      return "Needs the Active Directory domain, which analyze does not take.";
+    }
+    if (!endpoint.allowlisted()) {
+      return resolverCheck(endpoint);
+    }
+    return null;
+  }
+
+  /**
+   * What a configuration can and cannot say about a resolver check. The device asks its own DNS
+   * server: a proxy never sees the query, and an allowlist of destinations cannot make a name
+   * resolve, let alone to the address NCSI expects.
+   */
+  private static String resolverCheck(Endpoint endpoint) {
+    String expected =
+        endpoint.expect().address() == null ? "" : " to " + endpoint.expect().address();
+    return "A resolver check: whether "
+        + endpoint.host()
+        + " resolves"
+        + expected
+        + " is decided by the DNS server the device uses, not by an allowlist, PAC file or proxy"
+        + " (none of them sees the query). An allowlist can at most let that server reach the"
+        + " internet on port 53; preflight check tests the name itself.";
   }
 }

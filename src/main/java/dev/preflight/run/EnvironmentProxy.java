@@ -2,6 +2,7 @@ package dev.preflight.run;
 
 import dev.preflight.catalog.Endpoint;
 import dev.preflight.catalog.Protocol;
+import dev.preflight.common.ProxyUrl;
 import dev.preflight.probe.Route;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,8 +49,8 @@ public final class EnvironmentProxy implements RouteSelector {
     noProxy.ifPresent(n -> parts.add(n.name + "=" + n.value));
     return Optional.of(
         new EnvironmentProxy(
-            https.map(n -> ProxyAddress.parse(n.name, n.value)).orElse(null),
-            http.map(n -> ProxyAddress.parse(n.name, n.value)).orElse(null),
+            https.map(n -> Route.proxy(ProxyUrl.parse(n.name, n.value))).orElse(null),
+            http.map(n -> Route.proxy(ProxyUrl.parse(n.name, n.value))).orElse(null),
             NoProxy.parse(noProxy.map(n -> n.value).orElse(null)),
             String.join(" ", parts)));
   }

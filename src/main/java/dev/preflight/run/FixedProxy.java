@@ -1,6 +1,7 @@
 package dev.preflight.run;
 
 import dev.preflight.catalog.Endpoint;
+import dev.preflight.common.HostPort;
 import dev.preflight.probe.Route;
 import java.util.Objects;
 
@@ -23,7 +24,6 @@ public final class FixedProxy implements RouteSelector {
   }
 
   static String hostPort(Route route) {
-    String host = route.host();
-    return (host != null && host.contains(":") ? "[" + host + "]" : host) + ":" + route.port();
+    return HostPort.authority(String.valueOf(route.host()), route.port());
   }
 }

@@ -1,5 +1,6 @@
 package dev.preflight.run;
 
+import dev.preflight.common.HostPort;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,7 +60,7 @@ public final class NoProxy {
       host = item.substring(0, colon);
     }
     if (bracketed) {
-      host = host.replace("[", "").replace("]", "");
+      host = HostPort.unbracketed(host);
     }
     if (host.startsWith("*.")) {
       host = host.substring(1);

@@ -1,7 +1,7 @@
 package dev.preflight.run;
 
+import dev.preflight.common.IpAddress;
 import dev.preflight.probe.net.DnsAnswer;
-import dev.preflight.probe.net.IpAddress;
 import dev.preflight.probe.net.Question;
 import dev.preflight.probe.net.RecordType;
 import dev.preflight.probe.net.Resolver;

@@ -42,6 +42,35 @@ class ExportCommandTest {
         .contains("(scenarios user-driven; TPM discrete)");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"dot", "zone"})
+  void wildcardStylesMatchGoldenFiles(String style) {
+    Run run = run("export", "--wildcard-style", style);
+    assertThat(run.code()).as(run.err()).isZero();
+    Golden.assertMatches("export/shipped-user-driven." + style + ".domains", run.out());
+  }
+
+  @Test
+  void starIsTheDefaultWildcardStyle() {
+    assertThat(run("export").out()).isEqualTo(run("export", "--wildcard-style", "STAR").out());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"csv", "pac", "squid", "json"})
+  void wildcardStyleAppliesOnlyToDomains(String format) {
+    Run run = run("export", "--format", format, "--wildcard-style", "dot");
+    assertThat(run.code()).isEqualTo(3);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).contains("--wildcard-style applies only to --format domains");
+  }
+
+  @Test
+  void unknownWildcardStyleNamesTheChoices() {
+    Run run = run("export", "--wildcard-style", "caret");
+    assertThat(run.code()).isEqualTo(3);
+    assertThat(run.err()).contains("unknown wildcard style 'caret' (expected star, dot or zone)");
+  }
+
   @Test
   void domainsIsTheDefaultFormat() {
     assertThat(run("export").out()).isEqualTo(run("export", "--format", "DOMAINS").out());
@@ -77,12 +106,18 @@ class ExportCommandTest {
 
   @Test
   void malformedProxyIsExit3() {
-    Run run = run("export", "--format", "pac", "--proxy", "proxy.corp.example:8080");
+    Run run = run("export", "--format", "pac", "--proxy", "https://proxy.corp.example:8080");
     assertThat(run.code()).isEqualTo(3);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err())
-        .contains("--proxy")
-        .contains("'proxy.corp.example:8080' must start with http://");
+    assertThat(run.err()).contains("--proxy").contains("'https://' proxies are not supported");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"proxy.corp", "proxy.corp:80", "http://proxy.corp"})
+  void proxyIsReadAsCheckReadsIt(String proxy) {
+    Run run = run("export", "--format", "pac", "--proxy", proxy);
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).contains("return \"PROXY proxy.corp:80\";");
   }
 
   @Test

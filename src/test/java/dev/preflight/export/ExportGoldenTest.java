@@ -2,6 +2,7 @@ package dev.preflight.export;
 
 import dev.preflight.catalog.Scenario;
 import dev.preflight.catalog.Tpm;
+import dev.preflight.common.HostPort;
 import dev.preflight.testing.Golden;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -19,7 +20,9 @@ class ExportGoldenTest {
 
   static String render(ExportFormat format, Allowlist allowlist) throws IOException {
     StringWriter out = new StringWriter();
-    format.renderer(new ProxyAddress("proxy.corp.example", 8080)).render(allowlist, out);
+    format
+        .renderer(new HostPort("proxy.corp.example", 8080), WildcardStyle.STAR)
+        .render(allowlist, out);
     return out.toString();
   }
 

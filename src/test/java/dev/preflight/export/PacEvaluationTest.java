@@ -73,7 +73,9 @@ class PacEvaluationTest {
   @Test
   void withoutProxyEverythingElseGoesDirectToo() throws IOException {
     java.io.StringWriter out = new java.io.StringWriter();
-    ExportFormat.PAC.renderer(null).render(ExportGoldenTest.smallAllowlist(), out);
+    ExportFormat.PAC
+        .renderer(null, WildcardStyle.STAR)
+        .render(ExportGoldenTest.smallAllowlist(), out);
     try (PacScript pac = new PacScript(out.toString())) {
       assertThat(pac.find("https://www.example.org/", "www.example.org")).isEqualTo("DIRECT");
     }

@@ -7,6 +7,7 @@ import dev.preflight.catalog.CatalogLoader;
 import dev.preflight.catalog.Endpoint;
 import dev.preflight.catalog.Scenario;
 import dev.preflight.catalog.Tpm;
+import dev.preflight.common.HostPort;
 import dev.preflight.testing.PacScript;
 import dev.preflight.testing.SquidParse;
 import java.io.IOException;
@@ -63,7 +64,9 @@ class ShippedCatalogExportTest {
       throws IOException {
     Allowlist allowlist = AllowlistBuilder.build(selected(scenarios, tpm), scenarios, tpm);
     StringWriter out = new StringWriter();
-    format.renderer(new ProxyAddress("proxy.corp.example", 3128)).render(allowlist, out);
+    format
+        .renderer(new HostPort("proxy.corp.example", 3128), WildcardStyle.STAR)
+        .render(allowlist, out);
     return out.toString();
   }
 

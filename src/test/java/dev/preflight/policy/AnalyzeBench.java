@@ -29,7 +29,7 @@ public final class AnalyzeBench {
     List<Endpoint> catalog = CatalogLoader.shipped().endpoints();
     System.out.printf("catalog: %d endpoints, %d runs each%n", catalog.size(), RUNS);
     bench("allowlist", () -> AllowlistEvaluator.load(allowlist), catalog);
-    bench("squid", () -> SquidEvaluator.load(squid, Optional.empty()), catalog);
+    bench("squid", () -> SquidEvaluator.load(squid, Optional.empty(), ConfigRoot.none()), catalog);
     command("analyze --allowlist", "--allowlist", allowlist.toString());
     command("analyze --squid", "--squid", squid.toString());
   }

@@ -5,10 +5,10 @@ import static dev.preflight.probe.LoopbackFixture.ROOT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.preflight.catalog.Protocol;
+import dev.preflight.common.IpAddress;
 import dev.preflight.probe.net.Clock;
 import dev.preflight.probe.net.Connection;
 import dev.preflight.probe.net.Connector;
-import dev.preflight.probe.net.IpAddress;
 import dev.preflight.probe.net.TlsSession;
 import dev.preflight.testing.HttpTestServer;
 import dev.preflight.testing.LoopbackServer;

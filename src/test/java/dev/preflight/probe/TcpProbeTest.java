@@ -3,8 +3,8 @@ package dev.preflight.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.preflight.catalog.Protocol;
+import dev.preflight.common.IpAddress;
 import dev.preflight.probe.net.Connector;
-import dev.preflight.probe.net.IpAddress;
 import dev.preflight.testing.DnsTestServer;
 import dev.preflight.testing.LoopbackConnector;
 import dev.preflight.testing.LoopbackServer;

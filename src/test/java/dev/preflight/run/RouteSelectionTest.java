@@ -13,54 +13,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class RouteSelectionTest {
   private static final Endpoint HTTPS =
       entry("ztd", "ztd.dds.microsoft.com", Protocol.HTTPS, 443, Impact.BLOCKING);
   private static final Endpoint HTTP =
       entry("ncsi", "www.msftconnecttest.com", Protocol.HTTP, 80, Impact.BLOCKING);
-
-  @ParameterizedTest
-  @CsvSource({
-    "http://proxy.corp:3128,proxy.corp,3128",
-    "proxy.corp:8080,proxy.corp,8080",
-    "http://proxy.corp,proxy.corp,80",
-    "http://proxy.corp:3128/,proxy.corp,3128",
-    "HTTP://127.0.0.1:3128,127.0.0.1,3128",
-    "'http://[::1]:3128',::1,3128"
-  })
-  void proxyUrlsParseToProxyRoutes(String text, String host, int port) {
-    assertThat(ProxyAddress.parse("--proxy", text)).isEqualTo(Route.proxy(host, port));
-  }
-
-  @Test
-  void credentialsInTheProxyUrlAreRefusedWithoutRepeatingThem() {
-    assertThatThrownBy(() -> ProxyAddress.parse("--proxy", "http://alice:s3cret@proxy:3128"))
-        .isInstanceOf(InputException.class)
-        .hasMessageStartingWith("--proxy: ")
-        .hasMessageContaining("never sends proxy credentials")
-        .hasMessageContaining("OOBE")
-        .message()
-        .doesNotContain("s3cret")
-        .doesNotContain("alice");
-  }
-
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "https://proxy:3128",
-        "socks5://proxy:1080",
-        "http://proxy:3128/path",
-        "http://:3128",
-        "http://proxy:99999",
-        "not a url"
-      })
-  void otherProxyFormsAreRefused(String text) {
-    assertThatThrownBy(() -> ProxyAddress.parse("--proxy", text))
-        .isInstanceOf(InputException.class)
-        .hasMessageStartingWith("--proxy: ");
-  }
 
   @ParameterizedTest
   @CsvSource({

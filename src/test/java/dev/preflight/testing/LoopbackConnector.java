@@ -1,8 +1,8 @@
 package dev.preflight.testing;
 
+import dev.preflight.common.IpAddress;
 import dev.preflight.probe.net.Connection;
 import dev.preflight.probe.net.Connector;
-import dev.preflight.probe.net.IpAddress;
 import java.io.IOException;
 import java.time.Duration;
 

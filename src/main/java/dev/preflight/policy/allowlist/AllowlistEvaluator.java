@@ -1,6 +1,8 @@
 package dev.preflight.policy.allowlist;
 
 import dev.preflight.catalog.Endpoint;
+import dev.preflight.common.InputFiles;
+import dev.preflight.common.InputKind;
 import dev.preflight.policy.Outcome;
 import dev.preflight.policy.PolicyDecision;
 import dev.preflight.policy.PolicyEvaluator;
@@ -41,12 +43,21 @@ public final class AllowlistEvaluator implements PolicyEvaluator {
   }
 
   /**
-   * Reads and indexes {@code file}.
+   * Reads and indexes {@code file}, through the bounded reader.
    *
-   * @throws dev.preflight.common.InputException naming the file and line of a malformed entry
+   * @throws dev.preflight.common.InputException naming the file and every rejected line
    */
   public static AllowlistEvaluator load(Path file) {
-    return new AllowlistEvaluator(file.toString(), AllowlistParser.parse(file));
+    return of(file.toString(), InputFiles.readText(file, InputKind.ALLOWLIST));
+  }
+
+  /**
+   * Indexes allowlist {@code text} read from {@code source} (a file name, or standard input).
+   *
+   * @throws dev.preflight.common.InputException naming the source and every rejected line
+   */
+  public static AllowlistEvaluator of(String source, String text) {
+    return new AllowlistEvaluator(source, AllowlistParser.parse(source, text));
   }
 
   @Override

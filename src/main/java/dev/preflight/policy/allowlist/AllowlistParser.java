@@ -1,28 +1,28 @@
 package dev.preflight.policy.allowlist;
 
 import dev.preflight.common.InputException;
-import dev.preflight.policy.ReadErrors;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
+import java.util.Optional;
 
 /**
- * Reads an allowlist file in one of two shapes, detected from its first meaningful line: a plain
- * list (one host or wildcard a line; {@code #} starts a comment; blank lines are skipped) or CSV
- * whose header row names a host column ({@code host}, {@code hostname}, {@code fqdn}, {@code
- * domain}, {@code url}, {@code destination}, {@code pattern} or {@code address}, in any case).
+ * Reads an allowlist in one of two shapes, told apart by its first line that is neither blank nor a
+ * {@code #} comment: CSV when that line is a header naming a host column (see {@link
+ * CsvAllowlist}), else a plain list (one host or wildcard a line; {@code #} starts a comment). The
+ * text comes from the bounded reader, which has already removed a byte-order mark and decoded
+ * UTF-16.
+ *
+ * <p>A malformed entry does not stop the reading: every rejected line is collected, and together
+ * they are one {@link InputException} naming the file and each line, so one run shows everything to
+ * fix.
  */
-final class AllowlistParser {
-  private static final Set<String> HOST_COLUMNS =
-      Set.of("host", "hostname", "fqdn", "domain", "url", "destination", "pattern", "address");
+final class AllowlistParser implements CsvAllowlist.Rows {
+  /** The most rejected lines a message lists; the rest are counted. */
+  private static final int SHOWN = 20;
 
   private final String file;
   private final List<AllowlistEntry> entries = new ArrayList<>();
+  private final List<InputException> rejected = new ArrayList<>();
   private int addresses;
 
   private AllowlistParser(String file) {
@@ -32,78 +32,98 @@ final class AllowlistParser {
   /** What the file holds. */
   record Result(List<AllowlistEntry> entries, int addressEntries) {}
 
-  static Result parse(Path path) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(path, StandardCharsets.UTF_8);
-    } catch (IOException | java.io.UncheckedIOException e) {
-      throw new InputException(path.toString(), "cannot read allowlist: " + ReadErrors.of(e));
-    }
-    AllowlistParser parser = new AllowlistParser(path.toString());
-    int header = firstMeaningful(lines);
-    if (header >= 0 && lines.get(header).contains(",")) {
-      parser.csv(lines, header);
+  /** A line of the text with its 1-based number. */
+  private record Line(int number, String text) {}
+
+  /**
+   * Parses {@code text}, read from {@code file}.
+   *
+   * @throws InputException naming every rejected line when any is rejected
+   */
+  static Result parse(String file, String text) {
+    AllowlistParser parser = new AllowlistParser(file);
+    List<String> lines = text.lines().toList();
+    Optional<Line> header = firstMeaningful(lines);
+    Optional<Character> separator = header.flatMap(h -> CsvAllowlist.separator(h.text()));
+    if (separator.isPresent()) {
+      CsvAllowlist.read(text, separator.get(), parser);
+    } else if (header.isPresent() && looksLikeCsv(header.get().text())) {
+      throw new InputException(
+          file,
+          header.get().number(),
+          "CSV header has no host column (expected one of "
+              + CsvAllowlist.HOST_COLUMNS.stream().sorted().toList()
+              + ")");
     } else {
       parser.plain(lines);
     }
-    return new Result(List.copyOf(parser.entries), parser.addresses);
+    return parser.finish();
   }
 
-  private static int firstMeaningful(List<String> lines) {
+  private static Optional<Line> firstMeaningful(List<String> lines) {
     for (int i = 0; i < lines.size(); i++) {
-      String text = stripBom(lines.get(i)).strip();
+      String text = lines.get(i).strip();
       if (!text.isEmpty() && !text.startsWith("#")) {
-        return i;
+        return Optional.of(new Line(i + 1, lines.get(i)));
       }
     }
-    return -1;
+    return Optional.empty();
   }
 
-  private static String stripBom(String text) {
-    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  private static boolean looksLikeCsv(String header) {
+    int hash = header.indexOf('#');
+    String beforeComment = hash >= 0 ? header.substring(0, hash) : header;
+    return beforeComment.indexOf(',') >= 0 || beforeComment.indexOf(';') >= 0;
   }
 
   private void plain(List<String> lines) {
     for (int i = 0; i < lines.size(); i++) {
-      String text = stripBom(lines.get(i));
+      String text = lines.get(i);
       int hash = text.indexOf('#');
       String value = (hash >= 0 ? text.substring(0, hash) : text).strip();
       if (!value.isEmpty()) {
-        add(value, i + 1);
+        host(value, i + 1);
       }
     }
   }
 
-  private void csv(List<String> lines, int headerLine) {
-    List<String> header = CsvLine.fields(stripBom(lines.get(headerLine)), file, headerLine + 1);
-    int column = hostColumn(header, headerLine + 1);
-    for (int i = headerLine + 1; i < lines.size(); i++) {
-      String text = lines.get(i);
-      if (text.isBlank() || text.strip().startsWith("#")) {
-        continue;
-      }
-      List<String> fields = CsvLine.fields(text, file, i + 1);
-      if (fields.size() != header.size()) {
-        throw new InputException(
-            file,
-            i + 1,
-            "CSV row has " + fields.size() + " fields but the header has " + header.size());
-      }
-      add(fields.get(column), i + 1);
+  @Override
+  public void host(String value, int line) {
+    try {
+      HostPattern.parse(value, file, line).ifPresentOrElse(entries::add, () -> addresses++);
+    } catch (InputException e) {
+      rejected.add(e);
     }
   }
 
-  private int hostColumn(List<String> header, int line) {
-    for (int i = 0; i < header.size(); i++) {
-      if (HOST_COLUMNS.contains(header.get(i).strip().toLowerCase(Locale.ROOT))) {
-        return i;
-      }
-    }
-    throw new InputException(
-        file, line, "CSV header has no host column (expected one of " + HOST_COLUMNS + ")");
+  @Override
+  public void reject(int line, String reason) {
+    rejected.add(new InputException(file, line, reason));
   }
 
-  private void add(String value, int line) {
-    HostPattern.parse(value, file, line).ifPresentOrElse(entries::add, () -> addresses++);
+  private Result finish() {
+    if (rejected.size() == 1) {
+      throw rejected.get(0);
+    }
+    if (!rejected.isEmpty()) {
+      throw allRejected();
+    }
+    return new Result(List.copyOf(entries), addresses);
+  }
+
+  /** One exception for several rejected lines: the first line's, then one line for each other. */
+  private InputException allRejected() {
+    InputException first = rejected.get(0);
+    StringBuilder reason = new StringBuilder(first.reason());
+    rejected.stream()
+        .skip(1)
+        .limit(SHOWN - 1L)
+        .forEach(e -> reason.append('\n').append(e.getMessage()));
+    if (rejected.size() > SHOWN) {
+      reason.append("\n… and ").append(rejected.size() - SHOWN).append(" more rejected lines");
+    }
+    reason.append('\n').append(file).append(": ").append(rejected.size());
+    reason.append(" lines rejected; the allowlist is not judged");
+    return new InputException(file, first.line(), reason.toString());
   }
 }

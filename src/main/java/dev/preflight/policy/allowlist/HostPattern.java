@@ -1,5 +1,6 @@
 package dev.preflight.policy.allowlist;
 
+import dev.preflight.common.Display;
 import dev.preflight.common.InputException;
 import java.util.Locale;
 import java.util.Optional;
@@ -53,23 +54,29 @@ final class HostPattern {
 
   private static void checkName(String name, String value, String file, int line) {
     if (name.isEmpty()) {
-      throw new InputException(file, line, "empty host in '" + value.strip() + "'");
+      String in = value.isBlank() ? "" : " in '" + shown(value) + "'";
+      throw new InputException(file, line, "empty host" + in);
     }
     if (name.chars().anyMatch(Character::isWhitespace)) {
-      throw new InputException(file, line, "'" + value.strip() + "' contains whitespace");
+      throw new InputException(file, line, "'" + shown(value) + "' contains whitespace");
     }
     if (name.contains("*")) {
       throw new InputException(
           file,
           line,
           "'"
-              + value.strip()
+              + shown(value)
               + "' has a wildcard that is not a leading '*.' (only *.example.com is supported)");
     }
     for (String label : name.split("\\.", -1)) {
       if (!LABEL.matcher(label).matches()) {
-        throw new InputException(file, line, "'" + value.strip() + "' is not a valid host name");
+        throw new InputException(file, line, "'" + shown(value) + "' is not a valid host name");
       }
     }
+  }
+
+  /** The value as a message quotes it: on one line, escaped, capped. */
+  private static String shown(String value) {
+    return Display.line(value.strip(), 200);
   }
 }

@@ -1,9 +1,11 @@
 package dev.preflight.policy.pac;
 
+import dev.preflight.common.IpAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +23,7 @@ final class DnsHelpers {
 
   private final PacResolver resolver;
   private final String clientIp;
-  private final Map<String, List<byte[]>> cache = new ConcurrentHashMap<>();
+  private final Map<String, List<IpAddress>> cache = new ConcurrentHashMap<>();
 
   DnsHelpers(PacResolver resolver, String clientIp) {
     this.resolver = resolver;
@@ -29,10 +31,10 @@ final class DnsHelpers {
   }
 
   /** Every address of {@code host}: the literal itself, or the resolver's answer (v6 first). */
-  List<byte[]> addresses(String host) {
-    byte[] literal = IpAddresses.parse(host);
-    if (literal != null) {
-      return List.of(literal);
+  List<IpAddress> addresses(String host) {
+    Optional<IpAddress> literal = IpAddress.tryParse(host);
+    if (literal.isPresent()) {
+      return List.of(literal.get());
     }
     CallState state = SandboxContextFactory.current();
     if (state != null) {
@@ -41,7 +43,7 @@ final class DnsHelpers {
     try {
       // Not computeIfAbsent: a lookup left running by an abandoned evaluation must not block
       // the next evaluation's lookup of the same name.
-      List<byte[]> known = cache.get(host);
+      List<IpAddress> known = cache.get(host);
       if (known == null) {
         known = lookup(host);
         cache.putIfAbsent(host, known);
@@ -54,8 +56,8 @@ final class DnsHelpers {
     }
   }
 
-  private List<byte[]> lookup(String host) {
-    List<byte[]> found = new ArrayList<>();
+  private List<IpAddress> lookup(String host) {
+    List<IpAddress> found = new ArrayList<>();
     List<String> answer;
     try {
       answer = resolver.lookup(host);
@@ -64,22 +66,19 @@ final class DnsHelpers {
       answer = List.of();
     }
     for (String text : answer) {
-      byte[] address = IpAddresses.parse(text);
-      if (address != null) {
-        found.add(address);
-      }
+      IpAddress.tryParse(text).ifPresent(found::add);
     }
     // Microsoft's Ex helpers list IPv6 before IPv4, as getaddrinfo orders them.
-    found.sort(Comparator.comparingInt(a -> -a.length));
+    found.sort(Comparator.comparing(IpAddress::family).reversed());
     return List.copyOf(found);
   }
 
   /** The first IPv4 address of {@code host}, or null (the classic helpers know only IPv4). */
   @Nullable String dnsResolve(String host) {
     return addresses(host).stream()
-        .filter(a -> a.length == 4)
+        .filter(a -> a.family() == IpAddress.Family.IPV4)
         .findFirst()
-        .map(IpAddresses::format)
+        .map(IpAddress::text)
         .orElse(null);
   }
 
@@ -89,7 +88,7 @@ final class DnsHelpers {
 
   /** Every address, semicolon-separated, or an empty string when the name does not resolve. */
   String dnsResolveEx(String host) {
-    return String.join(";", addresses(host).stream().map(IpAddresses::format).toList());
+    return String.join(";", addresses(host).stream().map(IpAddress::text).toList());
   }
 
   boolean isResolvableEx(String host) {
@@ -127,21 +126,19 @@ final class DnsHelpers {
    */
   boolean isInNetEx(String host, String prefix) {
     int slash = prefix.indexOf('/');
-    byte[] network = slash > 0 ? IpAddresses.parse(prefix.substring(0, slash)) : null;
+    IpAddress network =
+        slash > 0 ? IpAddress.tryParse(prefix.substring(0, slash)).orElse(null) : null;
     int bits = slash > 0 ? prefixBits(prefix.substring(slash + 1)) : -1;
-    if (network == null || bits < 0 || bits > network.length * 8) {
+    if (network == null || bits < 0 || bits > network.bits()) {
       return false;
     }
-    return candidates(host).stream().anyMatch(a -> IpAddresses.inPrefix(a, network, bits));
+    return candidates(host).stream().anyMatch(a -> a.inPrefix(network, bits));
   }
 
-  private List<byte[]> candidates(String host) {
-    List<byte[]> list = new ArrayList<>();
+  private List<IpAddress> candidates(String host) {
+    List<IpAddress> list = new ArrayList<>();
     for (String part : host.split(";")) {
-      byte[] literal = IpAddresses.parse(part.strip());
-      if (literal != null) {
-        list.add(literal);
-      }
+      IpAddress.tryParse(part.strip()).ifPresent(list::add);
     }
     return list.isEmpty() && !host.contains(";") ? addresses(host.strip()) : list;
   }
@@ -152,12 +149,17 @@ final class DnsHelpers {
 
   /** The client's IPv4 address; {@code 127.0.0.1} when the client address is IPv6. */
   String myIpAddress() {
-    return IpAddresses.isIpv4(clientIp) ? clientIp : PacEnvironment.DEFAULT_CLIENT_IP;
+    boolean ipv4 =
+        IpAddress.tryParse(clientIp).filter(a -> a.family() == IpAddress.Family.IPV4).isPresent();
+    return ipv4 ? clientIp : PacEnvironment.DEFAULT_CLIENT_IP;
   }
 
-  /** The client's addresses, semicolon-separated (one address: the configured client address). */
+  /**
+   * The client's addresses, semicolon-separated (one address: the configured client address, which
+   * the environment keeps in canonical form).
+   */
   String myIpAddressEx() {
-    return IpAddresses.format(IpAddresses.parse(clientIp));
+    return clientIp;
   }
 
   /**
@@ -165,16 +167,18 @@ final class DnsHelpers {
    * ascending numeric order; an empty string when any entry is not an address.
    */
   static String sortIpAddressList(String list) {
-    List<byte[]> addresses = new ArrayList<>();
+    List<IpAddress> addresses = new ArrayList<>();
     for (String part : list.split(";")) {
-      byte[] address = IpAddresses.parse(part.strip());
-      if (address == null) {
+      Optional<IpAddress> address = IpAddress.tryParse(part.strip());
+      if (address.isEmpty()) {
         return "";
       }
-      addresses.add(address);
+      addresses.add(address.get());
     }
     addresses.sort(
-        Comparator.<byte[]>comparingInt(a -> -a.length).thenComparing(IpAddresses::compare));
-    return String.join(";", addresses.stream().map(IpAddresses::format).toList());
+        Comparator.comparing(IpAddress::family)
+            .reversed()
+            .thenComparing(Comparator.naturalOrder()));
+    return String.join(";", addresses.stream().map(IpAddress::text).toList());
   }
 }

@@ -1,6 +1,8 @@
 package dev.preflight.policy.pac;
 
+import dev.preflight.common.Display;
 import dev.preflight.common.InputException;
+import dev.preflight.common.IpAddress;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A {@link PacResolver} answering from a hosts-format file. Names match case-insensitively; a name
@@ -48,14 +51,16 @@ final class HostsFileResolver implements PacResolver {
     String[] fields = content.split("\\s+");
     // A zone index (fe80::1%lo0, as in macOS's hosts file) does not matter to a PAC script.
     int zone = fields[0].indexOf('%');
-    byte[] address = IpAddresses.parse(zone > 0 ? fields[0].substring(0, zone) : fields[0]);
-    if (address == null) {
-      throw new InputException(file, number, "'" + fields[0] + "' is not an IP address");
+    Optional<IpAddress> address =
+        IpAddress.tryParse(zone > 0 ? fields[0].substring(0, zone) : fields[0]);
+    if (address.isEmpty()) {
+      throw new InputException(
+          file, number, "'" + Display.line(fields[0], 100) + "' is not an IP address");
     }
     if (fields.length < 2) {
       throw new InputException(file, number, "an address without a host name");
     }
-    String canonical = IpAddresses.format(address);
+    String canonical = address.get().text();
     for (int f = 1; f < fields.length; f++) {
       String name = normalize(fields[f]);
       map.computeIfAbsent(name, k -> new ArrayList<>()).add(canonical);

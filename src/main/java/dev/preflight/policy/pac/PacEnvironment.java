@@ -1,6 +1,8 @@
 package dev.preflight.policy.pac;
 
+import dev.preflight.common.Display;
 import dev.preflight.common.InputException;
+import dev.preflight.common.IpAddress;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -26,11 +28,15 @@ public record PacEnvironment(PacResolver resolver, String clientIp, Clock clock,
     Objects.requireNonNull(clientIp, "clientIp");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(limits, "limits");
-    byte[] address = IpAddresses.parse(clientIp);
-    if (address == null) {
-      throw new InputException("--client-ip", "'" + clientIp + "' is not an IPv4 or IPv6 address");
-    }
-    clientIp = IpAddresses.format(address);
+    String given = clientIp;
+    clientIp =
+        IpAddress.tryParse(given)
+            .map(IpAddress::text)
+            .orElseThrow(
+                () ->
+                    new InputException(
+                        "--client-ip",
+                        "'" + Display.line(given, 100) + "' is not an IPv4 or IPv6 address"));
   }
 
   /** Offline resolution, client 127.0.0.1, the system clock and default budgets. */

@@ -1,5 +1,7 @@
 package dev.preflight.policy.pac;
 
+import dev.preflight.common.HostPort;
+import dev.preflight.common.IpAddress;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -75,7 +77,8 @@ public record PacRoute(Kind kind, @Nullable String host, int port) {
     }
     String host = text.substring(0, colon);
     if (host.startsWith("[") && host.endsWith("]")) {
-      if (IpAddresses.parseIpv6(host.substring(1, host.length() - 1)) == null) {
+      String literal = HostPort.unbracketed(host);
+      if (IpAddress.tryParse(literal).filter(a -> a.family() == IpAddress.Family.IPV6).isEmpty()) {
         return Optional.empty();
       }
     } else if (host.indexOf(':') >= 0 || host.indexOf('[') >= 0 || host.indexOf(']') >= 0) {

@@ -1,11 +1,5 @@
 package dev.preflight.policy.squid;
 
-import dev.preflight.common.InputException;
-import dev.preflight.policy.ReadErrors;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +33,7 @@ final class AclFactory {
   }
 
   /** The values written after {@code acl NAME TYPE}, with quoted file names expanded. */
-  static List<AclValue> values(ConfigLine line, Path baseDir) {
+  static List<AclValue> values(ConfigLine line, ConfigFiles files) {
     List<Token> tokens = line.tokens().subList(3, line.tokens().size());
     List<AclValue> values = new ArrayList<>();
     boolean options = true;
@@ -49,7 +43,7 @@ final class AclFactory {
       }
       options = false;
       if (token.quoted()) {
-        values.addAll(fromFile(ConfigReader.resolve(baseDir, token.text()), line));
+        values.addAll(fromFile(files.aclFile(token.text(), line)));
       } else {
         values.add(new AclValue(token.text(), line.where()));
       }
@@ -57,18 +51,12 @@ final class AclFactory {
     return values;
   }
 
-  private static List<AclValue> fromFile(Path file, ConfigLine line) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException | java.io.UncheckedIOException e) {
-      throw new InputException(
-          line.file(), line.line(), "cannot read acl file " + file + ": " + ReadErrors.of(e));
-    }
+  private static List<AclValue> fromFile(ConfigFiles.Loaded loaded) {
+    List<String> lines = loaded.text().lines().toList();
     List<AclValue> values = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
-      for (Token token : Tokenizer.tokens(lines.get(i), file, i + 1)) {
-        values.add(new AclValue(token.text(), file + ":" + (i + 1)));
+      for (Token token : Tokenizer.tokens(lines.get(i), loaded.file(), i + 1)) {
+        values.add(new AclValue(token.text(), loaded.file() + ":" + (i + 1)));
       }
     }
     return values;

@@ -7,7 +7,7 @@ final class AclWarnings {
   static String describe(String name, SquidConfig config) {
     Acl acl = config.acls().get(name);
     ConfigLine line = config.aclLines().get(name);
-    String where = line == null ? "predefined acl" : line.where() + ":";
+    String where = line == null ? "The predefined" : line.where() + ":";
     if (acl.modelled()) {
       return where
           + " acl "

@@ -1,10 +1,10 @@
 package dev.preflight.policy.squid;
 
+import dev.preflight.common.Display;
 import dev.preflight.common.InputException;
-import dev.preflight.policy.ReadErrors;
+import dev.preflight.common.InputFiles;
+import dev.preflight.common.InputKind;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,37 +19,30 @@ import org.jspecify.annotations.Nullable;
  * starting with {@code #} ends the line, and {@code include} is replaced by the lines of the files
  * it names.
  *
- * <p>Squid expands {@code include} patterns with glob(3) relative to its working directory; an
- * offline reader has no such directory, so relative patterns resolve against the directory of the
- * top-level file. Like Squid, a plain path that does not exist is an error and nesting deeper than
- * 16 levels is refused; an include cycle is reported as such. A glob that matches nothing here (a
- * configuration copied from a server) becomes a warning rather than Squid's fatal error.
+ * <p>Squid expands {@code include} patterns with glob(3) relative to its working directory; where
+ * they lead offline is the {@link dev.preflight.policy.ConfigRoot}'s answer ({@link ConfigFiles}).
+ * Like Squid, a plain path that does not exist is an error and nesting deeper than 16 levels is
+ * refused; an include cycle is reported as such. A glob that matches nothing here (a configuration
+ * copied from a server) becomes a warning rather than Squid's fatal error.
  */
 final class ConfigReader {
   private static final int MAX_DEPTH = 16;
 
-  private final Path baseDir;
+  private final ConfigFiles files;
   private final Consumer<String> warnings;
   private final Deque<Path> stack = new ArrayDeque<>();
   private final List<ConfigLine> lines = new ArrayList<>();
 
-  private ConfigReader(Path baseDir, Consumer<String> warnings) {
-    this.baseDir = baseDir;
+  private ConfigReader(ConfigFiles files, Consumer<String> warnings) {
+    this.files = files;
     this.warnings = warnings;
   }
 
   /** The logical lines of {@code file} and everything it includes, in Squid's order. */
-  static List<ConfigLine> read(Path file, Consumer<String> warnings) {
-    Path dir = file.toAbsolutePath().getParent();
-    ConfigReader reader = new ConfigReader(dir, warnings);
+  static List<ConfigLine> read(Path file, ConfigFiles files, Consumer<String> warnings) {
+    ConfigReader reader = new ConfigReader(files, warnings);
     reader.readFile(file, null);
     return List.copyOf(reader.lines);
-  }
-
-  /** Resolves a path written in the configuration, as includes and acl files are resolved. */
-  static Path resolve(Path baseDir, String written) {
-    Path path = Path.of(written);
-    return path.isAbsolute() ? path : baseDir.resolve(path);
   }
 
   private void readFile(Path file, @Nullable ConfigLine includedFrom) {
@@ -80,15 +73,11 @@ final class ConfigReader {
   }
 
   private static List<String> readLines(Path file, @Nullable ConfigLine includedFrom) {
-    try {
-      return Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException | java.io.UncheckedIOException e) {
-      String reason = "cannot read squid configuration " + file + ": " + ReadErrors.of(e);
-      if (includedFrom == null) {
-        throw new InputException(file.toString(), reason);
-      }
-      throw new InputException(includedFrom.file(), includedFrom.line(), reason);
-    }
+    String text =
+        includedFrom == null
+            ? InputFiles.readText(file, InputKind.SQUID_CONFIG)
+            : ConfigFiles.readIncluded(file, includedFrom);
+    return text.lines().toList();
   }
 
   private void parse(Path file, List<String> physical) {
@@ -127,15 +116,17 @@ final class ConfigReader {
       throw new InputException(line.file(), line.line(), "include names no file");
     }
     for (Token pattern : line.tokens().subList(1, line.tokens().size())) {
-      List<Path> files = Globs.expand(baseDir, pattern.text(), line);
-      if (files.isEmpty()) {
+      List<Path> included = files.include(pattern.text(), line);
+      if (included.isEmpty()) {
         warnings.accept(
             line.where()
                 + ": include "
-                + pattern.text()
-                + " matches no file here; its rules are not evaluated.");
+                + Display.line(pattern.text())
+                + " matches "
+                + files.noMatch(pattern.text())
+                + "; its rules are not evaluated.");
       }
-      files.forEach(f -> readFile(f, line));
+      included.forEach(f -> readFile(f, line));
     }
   }
 }

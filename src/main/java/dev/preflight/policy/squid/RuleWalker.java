@@ -50,8 +50,14 @@ final class RuleWalker {
     return endings;
   }
 
+  /**
+   * The answers a rule can give. An acl this model cannot answer is recorded for the warnings only
+   * when the rule could still match or challenge: behind it, an acl that is certainly false makes
+   * the rule fail whatever the unknown one says.
+   */
   private Set<RuleAnswer> answers(AccessRule rule, SquidRequest request) {
     Set<RuleAnswer> answers = EnumSet.noneOf(RuleAnswer.class);
+    List<String> unknown = new ArrayList<>();
     for (AclRef ref : rule.acls()) {
       Acl acl = acls.get(ref.name());
       Tri answer = ref.negated() ? acl.match(request).negate() : acl.match(request);
@@ -62,16 +68,18 @@ final class RuleWalker {
         }
         case AUTH -> {
           answers.add(RuleAnswer.CHALLENGE);
+          unknownAclsSeen.addAll(unknown);
           return answers;
         }
         case UNKNOWN -> {
           answers.add(RuleAnswer.NO_MATCH);
-          unknownAclsSeen.add(ref.name());
+          unknown.add(ref.name());
         }
         case TRUE -> {}
       }
     }
     answers.add(RuleAnswer.MATCH);
+    unknownAclsSeen.addAll(unknown);
     return answers;
   }
 

@@ -1,6 +1,7 @@
 package dev.preflight.policy.squid;
 
 import dev.preflight.common.InputException;
+import dev.preflight.policy.ConfigRoot;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +21,10 @@ final class SquidConfigParser {
       Set.of(
           "splice", "bump", "peek", "stare", "terminate", "client-first", "server-first", "none");
 
-  private final Path baseDir;
+  /** ssl_bump actions that leave a connection as a plain tunnel when no port bumps. */
+  private static final Set<String> TUNNEL_ACTIONS = Set.of("splice", "peek", "none");
+
+  private final ConfigFiles files;
   private final Map<String, Acl> acls = new HashMap<>();
   private final Map<String, ConfigLine> aclLines = new LinkedHashMap<>();
   private final List<AccessRule> httpAccess = new ArrayList<>();
@@ -29,8 +33,8 @@ final class SquidConfigParser {
   private final UnmodelledDirectives unmodelled = new UnmodelledDirectives();
   private boolean bumpingPort;
 
-  private SquidConfigParser(Path baseDir) {
-    this.baseDir = baseDir;
+  private SquidConfigParser(ConfigFiles files) {
+    this.files = files;
     predefine("all", "src", "all");
     predefine("localhost", "src", "127.0.0.1/32", "::1");
     predefine("CONNECT", "method", "CONNECT");
@@ -44,10 +48,11 @@ final class SquidConfigParser {
     acls.put(name, acl);
   }
 
-  /** Reads and parses {@code file} and the files it includes. */
-  static SquidConfig parse(Path file) {
-    SquidConfigParser parser = new SquidConfigParser(file.toAbsolutePath().getParent());
-    for (ConfigLine line : ConfigReader.read(file, parser.warnings::add)) {
+  /** Reads and parses {@code file} and the files it includes, found under {@code root}. */
+  static SquidConfig parse(Path file, ConfigRoot root) {
+    ConfigFiles files = new ConfigFiles(root, file);
+    SquidConfigParser parser = new SquidConfigParser(files);
+    for (ConfigLine line : ConfigReader.read(file, files, parser.warnings::add)) {
       parser.accept(line);
     }
     return parser.finish(file);
@@ -81,7 +86,7 @@ final class SquidConfigParser {
           line.line(),
           "acl " + name + " is already defined with type " + acl.type() + ", not " + type);
     }
-    acl.add(AclFactory.values(line, baseDir));
+    acl.add(AclFactory.values(line, files));
   }
 
   private void access(ConfigLine line, List<AccessRule> rules, Set<String> actions) {
@@ -116,14 +121,26 @@ final class SquidConfigParser {
   }
 
   private SquidConfig finish(Path file) {
-    List<AccessRule> bump = sslBump;
-    if (!sslBump.isEmpty() && !bumpingPort) {
-      warnings.add(
-          sslBump.get(0).line().where()
-              + ": ssl_bump rules have no effect because no http_port or https_port has the"
-              + " ssl-bump flag.");
-      bump = List.of();
+    List<AccessRule> bump = bumpingPort ? sslBump : List.of();
+    if (!bumpingPort) {
+      sslBump.stream()
+          .filter(rule -> !TUNNEL_ACTIONS.contains(rule.action()))
+          .findFirst()
+          .ifPresent(rule -> warnings.add(inactiveBump(rule)));
     }
     return new SquidConfig(file, acls, aclLines, httpAccess, bump, new ArrayList<>(warnings));
+  }
+
+  /**
+   * Without a port that bumps, Squid tunnels every CONNECT untouched. Rules that splice or peek ask
+   * for exactly that, so they are no finding; a rule that would decrypt or close a connection is,
+   * because the configuration does not do what it says.
+   */
+  private static String inactiveBump(AccessRule rule) {
+    return rule.line().where()
+        + ": ssl_bump "
+        + rule.action()
+        + " has no effect because no http_port or https_port has the ssl-bump flag; Squid"
+        + " tunnels every CONNECT without decrypting it.";
   }
 }

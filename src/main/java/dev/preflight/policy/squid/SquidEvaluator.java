@@ -2,6 +2,8 @@ package dev.preflight.policy.squid;
 
 import dev.preflight.catalog.Endpoint;
 import dev.preflight.catalog.Protocol;
+import dev.preflight.common.IpAddress;
+import dev.preflight.policy.ConfigRoot;
 import dev.preflight.policy.Outcome;
 import dev.preflight.policy.PolicyDecision;
 import dev.preflight.policy.PolicyEvaluator;
@@ -49,10 +51,11 @@ public final class SquidEvaluator implements PolicyEvaluator {
    * Reads {@code file} and everything it includes.
    *
    * @param clientIp the address {@code src} acls see, if known
+   * @param root where absolute paths inside the configuration lead
    * @throws dev.preflight.common.InputException when the configuration is unreadable or malformed
    */
-  public static SquidEvaluator load(Path file, Optional<IpAddress> clientIp) {
-    return new SquidEvaluator(SquidConfigParser.parse(file), clientIp);
+  public static SquidEvaluator load(Path file, Optional<IpAddress> clientIp, ConfigRoot root) {
+    return new SquidEvaluator(SquidConfigParser.parse(file, root), clientIp);
   }
 
   @Override

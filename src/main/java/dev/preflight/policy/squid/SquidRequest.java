@@ -1,5 +1,6 @@
 package dev.preflight.policy.squid;
 
+import dev.preflight.common.IpAddress;
 import java.util.Locale;
 import java.util.Optional;
 

@@ -1,6 +1,7 @@
 package dev.preflight.policy.squid;
 
 import dev.preflight.common.InputException;
+import dev.preflight.common.IpAddress;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.Optional;
  * the answer is UNKNOWN unless the acl matches every address.
  */
 final class SrcAcl implements Acl {
-  private record Range(boolean v6, BigInteger low, BigInteger high) {}
+  private record Range(int bits, BigInteger low, BigInteger high) {}
 
   private final List<Range> ranges = new ArrayList<>();
   private boolean matchesAll;
@@ -34,8 +35,7 @@ final class SrcAcl implements Acl {
         hasNames = true;
       } else {
         Range range = parse(value);
-        matchesAll |=
-            range.low().signum() == 0 && range.high().bitLength() == (range.v6 ? 128 : 32);
+        matchesAll |= range.low().signum() == 0 && range.high().bitLength() == range.bits();
         ranges.add(range);
       }
     }
@@ -51,11 +51,11 @@ final class SrcAcl implements Acl {
     IpAddress high = dash < 0 ? low : address(addresses.substring(dash + 1), value);
     int prefix = mask == null ? low.bits() : prefix(mask, low, value);
     BigInteger hostBits = BigInteger.ONE.shiftLeft(low.bits() - prefix).subtract(BigInteger.ONE);
-    return new Range(low.v6(), low.value().andNot(hostBits), high.value().or(hostBits));
+    return new Range(low.bits(), value(low).andNot(hostBits), value(high).or(hostBits));
   }
 
   private static IpAddress address(String text, AclValue value) {
-    return IpAddress.parse(text)
+    return IpAddress.tryParse(text)
         .orElseThrow(
             () -> new InputException(value.origin(), "invalid address '" + value.text() + "'"));
   }
@@ -63,8 +63,11 @@ final class SrcAcl implements Acl {
   private static int prefix(String mask, IpAddress address, AclValue value) {
     try {
       if (mask.contains(".")) {
-        BigInteger bits = IpAddress.parseV4(mask).orElseThrow(NumberFormatException::new);
-        return bits.bitCount();
+        IpAddress bits =
+            IpAddress.tryParse(mask)
+                .filter(a -> a.family() == IpAddress.Family.IPV4)
+                .orElseThrow(NumberFormatException::new);
+        return value(bits).bitCount();
       }
       int prefix = Integer.parseInt(mask);
       if (prefix < 0 || prefix > address.bits()) {
@@ -90,9 +93,13 @@ final class SrcAcl implements Acl {
         ranges.stream()
             .anyMatch(
                 r ->
-                    r.v6() == ip.v6()
-                        && r.low().compareTo(ip.value()) <= 0
-                        && ip.value().compareTo(r.high()) <= 0);
+                    r.bits() == ip.bits()
+                        && r.low().compareTo(value(ip)) <= 0
+                        && value(ip).compareTo(r.high()) <= 0);
     return hit ? Tri.TRUE : hasNames ? Tri.UNKNOWN : Tri.FALSE;
+  }
+
+  private static BigInteger value(IpAddress address) {
+    return new BigInteger(1, address.bytes());
   }
 }

@@ -1,5 +1,6 @@
 package dev.preflight.probe.net;
 
+import dev.preflight.common.IpAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package dev.preflight.probe.net;
 
+import dev.preflight.common.IpAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -90,8 +91,8 @@ final class DnsReplies {
       }
       records++;
       switch (record) {
-        case ARecord a -> addresses.add(IpAddress.of(a.getAddress()));
-        case AAAARecord aaaa -> addresses.add(IpAddress.of(aaaa.getAddress()));
+        case ARecord a -> addresses.add(Inet.address(a.getAddress()));
+        case AAAARecord aaaa -> addresses.add(Inet.address(aaaa.getAddress()));
         case SRVRecord srv ->
             services.add(
                 new ServiceRecord(

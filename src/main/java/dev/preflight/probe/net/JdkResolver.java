@@ -1,5 +1,6 @@
 package dev.preflight.probe.net;
 
+import dev.preflight.common.IpAddress;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -40,7 +41,7 @@ final class JdkResolver implements Resolver {
       InetAddress[] all = lookup.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
       Class<?> wanted = type == RecordType.A ? Inet4Address.class : Inet6Address.class;
       List<IpAddress> addresses =
-          Arrays.stream(all).filter(wanted::isInstance).map(IpAddress::of).toList();
+          Arrays.stream(all).filter(wanted::isInstance).map(Inet::address).toList();
       return DnsAnswer.ofAddresses(addresses);
     } catch (TimeoutException e) {
       throw new SocketTimeoutException("no answer from the system resolver for " + name);

@@ -1,5 +1,6 @@
 package dev.preflight.probe.net;
 
+import dev.preflight.common.IpAddress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,5 +1,6 @@
 package dev.preflight.probe.net;
 
+import dev.preflight.common.IpAddress;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -26,9 +27,9 @@ final class SocketConnector implements Connector {
     WaitingSocket socket = new WaitingSocket();
     try {
       if (local != null) {
-        socket.bind(new InetSocketAddress(local.toInetAddress(), 0));
+        socket.bind(new InetSocketAddress(Inet.of(local), 0));
       }
-      socket.connect(new InetSocketAddress(address.toInetAddress(), port), millis);
+      socket.connect(new InetSocketAddress(Inet.of(address), port), millis);
       socket.setTcpNoDelay(true);
       return new SocketConnection(socket, address, port);
     } catch (IOException | RuntimeException e) {
@@ -43,10 +44,10 @@ final class SocketConnector implements Connector {
     int millis = millis(timeout);
     try (DatagramSocket socket = new DatagramSocket(null)) {
       if (local != null) {
-        socket.bind(new InetSocketAddress(local.toInetAddress(), 0));
+        socket.bind(new InetSocketAddress(Inet.of(local), 0));
       }
       // Connecting filters out datagrams from other peers and surfaces ICMP port unreachable.
-      socket.connect(new InetSocketAddress(address.toInetAddress(), port));
+      socket.connect(new InetSocketAddress(Inet.of(address), port));
       socket.setSoTimeout(millis);
       socket.send(new DatagramPacket(request, request.length));
       byte[] buffer = new byte[MAX_DATAGRAM];
@@ -60,10 +61,10 @@ final class SocketConnector implements Connector {
   public boolean routes(IpAddress address) {
     try (DatagramSocket socket = new DatagramSocket(null)) {
       if (local != null) {
-        socket.bind(new InetSocketAddress(local.toInetAddress(), 0));
+        socket.bind(new InetSocketAddress(Inet.of(local), 0));
       }
       // Connecting a UDP socket only asks the routing table; no datagram leaves.
-      socket.connect(new InetSocketAddress(address.toInetAddress(), 9));
+      socket.connect(new InetSocketAddress(Inet.of(address), 9));
       return true;
     } catch (IOException e) {
       return false;

@@ -30,9 +30,15 @@ final class ProxyClient {
   }
 
   static Answer send(int port, String requestLine, String hostHeader) throws IOException {
+    return send("127.0.0.1", port, requestLine, hostHeader);
+  }
+
+  /** Sends to the proxy at {@code address} (a literal), which is also the source address used. */
+  static Answer send(String address, int port, String requestLine, String hostHeader)
+      throws IOException {
     try (Socket socket = new Socket()) {
       long deadline = System.nanoTime() + DEADLINE.toNanos();
-      socket.connect(new InetSocketAddress("127.0.0.1", port), (int) DEADLINE.toMillis());
+      socket.connect(new InetSocketAddress(address, port), (int) DEADLINE.toMillis());
       socket.setSoTimeout((int) DEADLINE.toMillis());
       String request = requestLine + "\r\nHost: " + hostHeader + "\r\nConnection: close\r\n\r\n";
       socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));

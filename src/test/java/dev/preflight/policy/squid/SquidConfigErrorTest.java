@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.preflight.common.InputException;
+import dev.preflight.policy.ConfigRoot;
 import dev.preflight.policy.TestEndpoints;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ class SquidConfigErrorTest {
   void malformedConfigurationNamesFileAndLine(String what, String text, int line, String reason)
       throws IOException {
     Path file = write("squid.conf", text.replace("\\n", "\n"));
-    assertThatThrownBy(() -> SquidEvaluator.load(file, Optional.empty()))
+    assertThatThrownBy(() -> SquidEvaluator.load(file, Optional.empty(), ConfigRoot.none()))
         .isInstanceOf(InputException.class)
         .hasMessageStartingWith(file + ":" + line + ": ")
         .hasMessageContaining(reason);
@@ -57,7 +58,7 @@ class SquidConfigErrorTest {
   void includeCycleIsReportedAtTheIncludingLine() throws IOException {
     Path main = write("squid.conf", "acl a src all\ninclude b.conf\n");
     Path b = write("b.conf", "include squid.conf\n");
-    assertThatThrownBy(() -> SquidEvaluator.load(main, Optional.empty()))
+    assertThatThrownBy(() -> SquidEvaluator.load(main, Optional.empty(), ConfigRoot.none()))
         .isInstanceOf(InputException.class)
         .hasMessageStartingWith(b + ":1: ")
         .hasMessageContaining("include cycle");
@@ -69,7 +70,10 @@ class SquidConfigErrorTest {
       write("level" + i + ".conf", "include level" + (i + 1) + ".conf\n");
     }
     write("level20.conf", "http_access allow all\n");
-    assertThatThrownBy(() -> SquidEvaluator.load(dir.resolve("level0.conf"), Optional.empty()))
+    assertThatThrownBy(
+            () ->
+                SquidEvaluator.load(
+                    dir.resolve("level0.conf"), Optional.empty(), ConfigRoot.none()))
         .isInstanceOf(InputException.class)
         .hasMessageContaining("nested too deeply");
   }
@@ -77,15 +81,15 @@ class SquidConfigErrorTest {
   @Test
   void unreadableTopLevelFileNamesTheFile() {
     Path missing = dir.resolve("absent.conf");
-    assertThatThrownBy(() -> SquidEvaluator.load(missing, Optional.empty()))
+    assertThatThrownBy(() -> SquidEvaluator.load(missing, Optional.empty(), ConfigRoot.none()))
         .isInstanceOf(InputException.class)
-        .hasMessageStartingWith(missing + ": cannot read squid configuration");
+        .hasMessageStartingWith(missing + ": cannot read: no such file");
   }
 
   @Test
   void globMatchingNothingIsAWarningNotAnError() throws IOException {
     Path file = write("squid.conf", "include /nonexistent-dir/*.conf\nhttp_access allow all\n");
-    SquidEvaluator evaluator = SquidEvaluator.load(file, Optional.empty());
+    SquidEvaluator evaluator = SquidEvaluator.load(file, Optional.empty(), ConfigRoot.none());
     assertThat(evaluator.evaluate(List.of(TestEndpoints.https("a.example.com"))).get(0).outcome())
         .hasToString("ALLOWED");
     assertThat(evaluator.warnings()).singleElement().asString().contains("matches no file");
@@ -98,7 +102,7 @@ class SquidConfigErrorTest {
             "squid.conf",
             "http_access allow all\nadapted_http_access deny all\nadapted_http_access allow all\n"
                 + "logformat short %ts\n");
-    SquidEvaluator evaluator = SquidEvaluator.load(file, Optional.empty());
+    SquidEvaluator evaluator = SquidEvaluator.load(file, Optional.empty(), ConfigRoot.none());
     assertThat(evaluator.warnings())
         .singleElement()
         .asString()
@@ -112,7 +116,7 @@ class SquidConfigErrorTest {
             "squid.conf",
             "acl ms dstdomain .microsoft.com \\\n  .live.com # comment .example.com\n"
                 + "http_access allow ms\n");
-    SquidEvaluator evaluator = SquidEvaluator.load(file, Optional.empty());
+    SquidEvaluator evaluator = SquidEvaluator.load(file, Optional.empty(), ConfigRoot.none());
     var decisions =
         evaluator.evaluate(
             List.of(TestEndpoints.https("login.live.com"), TestEndpoints.https("example.com")));
@@ -127,7 +131,7 @@ class SquidConfigErrorTest {
             "squid.conf",
             "acl t time 08:00-18:00\nhttp_access allow t\nhttp_access deny t\nhttp_access deny"
                 + " all\n");
-    SquidEvaluator evaluator = SquidEvaluator.load(file, Optional.empty());
+    SquidEvaluator evaluator = SquidEvaluator.load(file, Optional.empty(), ConfigRoot.none());
     evaluator.evaluate(
         List.of(TestEndpoints.https("a.example.com"), TestEndpoints.http("b.example.com")));
     assertThat(evaluator.warnings())

@@ -7,6 +7,8 @@ import dev.preflight.catalog.CatalogLoader;
 import dev.preflight.catalog.Endpoint;
 import dev.preflight.catalog.Protocol;
 import dev.preflight.common.InputException;
+import dev.preflight.common.IpAddress;
+import dev.preflight.policy.ConfigRoot;
 import dev.preflight.policy.PolicyDecision;
 import dev.preflight.policy.TestEndpoints;
 import java.nio.file.Files;
@@ -40,7 +42,7 @@ class SquidDifferentialIT {
     List<Endpoint> endpoints = DifferentialEndpoints.endpoints();
     List<String> hosts = endpoints.stream().map(Endpoint::host).distinct().toList();
     Path rulesFile = dir.resolve("rules.conf");
-    Optional<IpAddress> loopback = IpAddress.parse("127.0.0.1");
+    Optional<IpAddress> loopback = IpAddress.tryParse("127.0.0.1");
     int compared = 0;
     int accepted = 0;
     int refusedByBoth = 0;
@@ -51,7 +53,7 @@ class SquidDifferentialIT {
         Files.writeString(rulesFile, rules);
         SquidEvaluator evaluator;
         try {
-          evaluator = SquidEvaluator.load(rulesFile, loopback);
+          evaluator = SquidEvaluator.load(rulesFile, loopback, ConfigRoot.none());
         } catch (InputException refused) {
           assertThat(squid.accepts(rules))
               .as("seed %d: analyze refused (%s) but squid accepts:%n%s", seed, refused, rules)

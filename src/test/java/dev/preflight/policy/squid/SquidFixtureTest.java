@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.preflight.catalog.Endpoint;
 import dev.preflight.catalog.Protocol;
+import dev.preflight.common.IpAddress;
+import dev.preflight.policy.ConfigRoot;
 import dev.preflight.policy.PolicyDecision;
 import dev.preflight.policy.TestEndpoints;
 import java.io.IOException;
@@ -44,7 +46,7 @@ class SquidFixtureTest {
     Optional<IpAddress> client =
         lines.stream()
             .filter(l -> l.startsWith("# client-ip "))
-            .map(l -> IpAddress.parse(l.substring(12)).orElseThrow())
+            .map(l -> IpAddress.tryParse(l.substring(12)).orElseThrow())
             .findFirst();
     List<Expectation> expectations = new ArrayList<>();
     List<String> warns = new ArrayList<>();
@@ -56,7 +58,7 @@ class SquidFixtureTest {
       }
     }
     assertThat(expectations).as("fixture has expectations").isNotEmpty();
-    SquidEvaluator evaluator = SquidEvaluator.load(fixture, client);
+    SquidEvaluator evaluator = SquidEvaluator.load(fixture, client, ConfigRoot.none());
     List<PolicyDecision> decisions =
         evaluator.evaluate(expectations.stream().map(Expectation::endpoint).toList());
     for (int i = 0; i < expectations.size(); i++) {

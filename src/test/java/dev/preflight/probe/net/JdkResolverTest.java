@@ -3,6 +3,7 @@ package dev.preflight.probe.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.preflight.common.IpAddress;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package dev.preflight.probe.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.preflight.common.IpAddress;
 import dev.preflight.testing.DnsTestServer;
 import dev.preflight.testing.DnsTestServer.Forgery;
 import dev.preflight.testing.DnsTestServer.Mode;

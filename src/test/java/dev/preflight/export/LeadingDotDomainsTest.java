@@ -5,30 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class SquidDomainsTest {
+class LeadingDotDomainsTest {
   @Test
   void wildcardBecomesLeadingDotAndSwallowsItsApex() {
-    assertThat(SquidDomains.values(List.of("example.com", "*.example.com")))
+    assertThat(LeadingDotDomains.values(List.of("example.com", "*.example.com")))
         .containsExactly(".example.com");
   }
 
   @Test
   void hostsAndNarrowerDomainsBelowALeadingDotAreDropped() {
     assertThat(
-            SquidDomains.values(
+            LeadingDotDomains.values(
                 List.of("*.example.com", "a.example.com", "*.b.example.com", "other.com")))
         .containsExactly(".example.com", "other.com");
   }
 
   @Test
   void similarSuffixWithoutADotBoundaryIsKept() {
-    assertThat(SquidDomains.values(List.of("*.example.com", "badexample.com")))
+    assertThat(LeadingDotDomains.values(List.of("*.example.com", "badexample.com")))
         .containsExactly("badexample.com", ".example.com");
   }
 
   @Test
   void exactHostsAloneStayExact() {
-    assertThat(SquidDomains.values(List.of("b.example.com", "a.example.com")))
+    assertThat(LeadingDotDomains.values(List.of("b.example.com", "a.example.com")))
         .containsExactly("a.example.com", "b.example.com");
   }
 }

@@ -7,17 +7,17 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Turns allowlist patterns into the values of one squid {@code dstdomain} or {@code
- * ssl::server_name} acl.
+ * Turns allowlist patterns into the smallest set of leading-dot values: the form of a squid {@code
+ * dstdomain} or {@code ssl::server_name} acl, and of a pfBlockerNG DNSBL whitelist.
  *
- * <p>Squid gives a leading dot its own meaning: {@code .example.com} matches {@code example.com}
- * and every subdomain. A wildcard {@code *.example.com} therefore becomes {@code .example.com},
- * which also admits the apex. Squid refuses an acl that holds a value together with another value
- * it covers ("is a subdomain of ... You need to remove ..."), so covered values are dropped: the
- * apex {@code example.com} next to {@code .example.com}, and any host or narrower domain below it.
+ * <p>Both give a leading dot the same meaning: {@code .example.com} matches {@code example.com} and
+ * every subdomain. A wildcard {@code *.example.com} therefore becomes {@code .example.com}, which
+ * also admits the apex. Squid refuses an acl that holds a value together with another value it
+ * covers ("is a subdomain of ... You need to remove ..."), so covered values are dropped: the apex
+ * {@code example.com} next to {@code .example.com}, and any host or narrower domain below it.
  */
-final class SquidDomains {
-  private SquidDomains() {}
+final class LeadingDotDomains {
+  private LeadingDotDomains() {}
 
   /** The minimal sorted list of squid values that matches every pattern. */
   static List<String> values(Collection<String> patterns) {
@@ -27,7 +27,7 @@ final class SquidDomains {
     }
     return all.stream()
         .filter(value -> !coveredByAnother(value, all))
-        .sorted(Comparator.comparing(SquidDomains::name).thenComparing(v -> v.startsWith(".")))
+        .sorted(Comparator.comparing(LeadingDotDomains::name).thenComparing(v -> v.startsWith(".")))
         .toList();
   }
 

@@ -1,21 +1,21 @@
-package dev.preflight.run;
+package dev.preflight.common;
 
-import dev.preflight.common.InputException;
-import dev.preflight.probe.Route;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
- * Parses an HTTP proxy written as {@code http://host:port} (or plain {@code host:port}) into a
- * {@link Route}. The port defaults to 80, as in any {@code http} URL.
+ * The one parser for an HTTP proxy given as {@code http://host:port} or plain {@code host:port},
+ * wherever one is given: {@code check --proxy}, {@code HTTPS_PROXY} and {@code HTTP_PROXY}, {@code
+ * export --format pac --proxy}. The port defaults to 80, as in any {@code http} URL; the host is a
+ * name, an IPv4 address or a bracketed IPv6 address, in lower case.
  *
  * <p>Credentials inside the URL are refused, never used: a device in OOBE has no proxy credentials,
  * so a check that authenticated would report a network as ready when the devices would fail. The
  * error message never repeats the password.
  */
-public final class ProxyAddress {
-  private ProxyAddress() {}
+public final class ProxyUrl {
+  private ProxyUrl() {}
 
   /**
    * Parses {@code value}; {@code source} names where it came from ({@code --proxy}, {@code
@@ -24,7 +24,7 @@ public final class ProxyAddress {
    * @throws InputException when the value is not an {@code http://host[:port]} URL without
    *     credentials
    */
-  public static Route parse(String source, String value) {
+  public static HostPort parse(String source, String value) {
     String text = value.trim();
     String withScheme = text.contains("://") ? text : "http://" + text;
     URI uri = toUri(source, withScheme);
@@ -36,26 +36,29 @@ public final class ProxyAddress {
               + " device in OOBE has none, so give the proxy as http://host:port and let the"
               + " check show whether it demands authentication");
     }
+    String shown = "'" + Display.line(text, 200) + "'";
     if (!scheme.equals("http")) {
       throw new InputException(
           source,
           "'"
-              + scheme
+              + Display.line(scheme, 40)
               + "://' proxies are not supported; give an HTTP proxy as http://host:port (HTTPS"
               + " goes through it with CONNECT)");
     }
     if (uri.getHost() == null) {
-      throw new InputException(source, "'" + text + "' has no proxy host (expected host:port)");
+      throw new InputException(source, shown + " has no proxy host (expected host:port)");
     }
     String path = uri.getRawPath();
-    if ((path != null && !path.isEmpty() && !path.equals("/")) || uri.getRawQuery() != null) {
-      throw new InputException(source, "'" + text + "' must be http://host:port without a path");
+    if ((path != null && !path.isEmpty() && !path.equals("/"))
+        || uri.getRawQuery() != null
+        || uri.getRawFragment() != null) {
+      throw new InputException(source, shown + " must be http://host:port without a path");
     }
     int port = uri.getPort() < 0 ? 80 : uri.getPort();
     if (port < 1 || port > 65535) {
-      throw new InputException(source, "'" + text + "' has no valid port (1-65535)");
+      throw new InputException(source, shown + " has no valid port (1-65535)");
     }
-    return Route.proxy(stripBrackets(uri.getHost()), port);
+    return new HostPort(uri.getHost().toLowerCase(Locale.ROOT), port);
   }
 
   private static URI toUri(String source, String text) {
@@ -66,12 +69,8 @@ public final class ProxyAddress {
       }
       return uri;
     } catch (URISyntaxException e) {
-      String shown = text.contains("@") ? "the given URL" : "'" + text + "'";
+      String shown = text.contains("@") ? "the given URL" : "'" + Display.line(text, 200) + "'";
       throw new InputException(source, shown + " is not a proxy URL (expected http://host:port)");
     }
-  }
-
-  private static String stripBrackets(String host) {
-    return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
   }
 }
