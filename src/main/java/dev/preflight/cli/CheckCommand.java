@@ -32,8 +32,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code preflight check}: probes every endpoint the chosen scenarios need from this machine, all
- * at once, and prints the judged report. Its exit code is the verdict (0, 1, 2); bad options and
- * unreadable files are 3 through {@link ExitCodes}.
+ * at once, and prints the judged report. Its exit code is the verdict (0, 1, 2, or 3 when an
+ * endpoint Autopilot needs could not be judged); bad options and unreadable files are 3 through
+ * {@link ExitCodes}.
  */
 @Command(
     name = "check",
@@ -48,7 +49,8 @@ import picocli.CommandLine.Spec;
       "0:READY: every endpoint the scenario needs passed",
       "1:DEGRADED: Autopilot would finish, but something it uses is missing",
       "2:BLOCKED: Autopilot would fail",
-      "3:UNKNOWN: bad options, unreadable input, internal error"
+      "3:UNKNOWN: an endpoint Autopilot needs could not be judged, bad options, unreadable"
+          + " input, internal error"
     })
 final class CheckCommand implements Callable<Integer> {
   @Mixin SelectionOptions selection = new SelectionOptions();

@@ -21,7 +21,8 @@ public final class HtmlReportRenderer implements ReportRenderer {
           + "width:100%;margin-bottom:1.5em}th,td{border:1px solid #ccc;padding:4px 8px;"
           + "text-align:left;vertical-align:top}.PASS{color:#1a7f37}.WARN{color:#9a6700}"
           + ".FAIL{color:#cf222e;font-weight:bold}.SKIP{color:#57606a}"
-          + ".READY{color:#1a7f37}.DEGRADED{color:#9a6700}.BLOCKED{color:#cf222e}";
+          + ".READY{color:#1a7f37}.DEGRADED{color:#9a6700}.BLOCKED{color:#cf222e}"
+          + ".UNKNOWN{color:#9a6700}";
 
   @Override
   public void render(Report report, Writer out) throws IOException {

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * JUnit XML, the format CI servers already chart: one {@code testsuite} per service, one {@code
  * testcase} per endpoint. FAIL is a {@code failure} whose type is the cause code; SKIP is {@code
- * skipped}; WARN passes but carries its cause in {@code system-out}, since JUnit has no warning.
+ * skipped}, except an endpoint that could not be judged, which is an {@code error} (the test could
+ * not run); WARN passes but carries its cause in {@code system-out}, since JUnit has no warning.
  */
 public final class JunitReportRenderer implements ReportRenderer {
   private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
@@ -70,7 +71,7 @@ public final class JunitReportRenderer implements ReportRenderer {
     String text = e.detail() + (e.remedy() == null ? "" : "\nRemedy: " + e.remedy());
     switch (e.status()) {
       case FAIL -> child(xml, "failure", e, text);
-      case SKIP -> child(xml, "skipped", e, null);
+      case SKIP -> child(xml, e.unjudged() ? "error" : "skipped", e, null);
       case WARN -> child(xml, "system-out", null, "WARN " + e.cause() + ": " + text);
       case PASS -> {}
     }
@@ -100,8 +101,9 @@ public final class JunitReportRenderer implements ReportRenderer {
       throws XMLStreamException {
     xml.writeAttribute("tests", Integer.toString(endpoints.size()));
     xml.writeAttribute("failures", Long.toString(count(endpoints, Status.FAIL)));
-    xml.writeAttribute("skipped", Long.toString(count(endpoints, Status.SKIP)));
-    xml.writeAttribute("errors", "0");
+    long unjudged = endpoints.stream().filter(EndpointResult::unjudged).count();
+    xml.writeAttribute("skipped", Long.toString(count(endpoints, Status.SKIP) - unjudged));
+    xml.writeAttribute("errors", Long.toString(unjudged));
   }
 
   private static long count(List<EndpointResult> endpoints, Status status) {

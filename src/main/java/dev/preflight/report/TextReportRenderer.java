@@ -141,6 +141,7 @@ public final class TextReportRenderer implements ReportRenderer {
           case READY -> "every endpoint the scenario needs passed";
           case DEGRADED -> "Autopilot would finish, but something it uses is missing";
           case BLOCKED -> "Autopilot would fail";
+          case UNKNOWN -> "an endpoint Autopilot needs could not be judged";
         };
     return ansi.verdict(verdict, "Verdict: " + verdict.name())
         + " (exit "

@@ -166,9 +166,6 @@ public final class CheckRun {
         results.add(probeJudge.judge(result));
       } else {
         results.add(abandoned(outcome));
-        warnings.add(
-            "Some probes did not finish or failed unexpectedly; their endpoints are marked SKIP"
-                + " and were not judged.");
       }
     }
     results.addAll(unprobedControllers(plan.discovery(), outcomes));
@@ -207,7 +204,7 @@ public final class CheckRun {
 
   private static EndpointResult abandoned(ProbeOutcome outcome) {
     ProbeTarget target = outcome.target();
-    return EndpointResult.skip(target.endpoint(), Sentences.oneLine(outcome.abandoned()))
+    return EndpointResult.unjudged(target.endpoint(), Sentences.oneLine(outcome.abandoned()))
         .withRoute(target.route().toString());
   }
 

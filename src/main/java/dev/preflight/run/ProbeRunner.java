@@ -88,7 +88,10 @@ public final class ProbeRunner {
       listener.finished(result);
       return new ProbeOutcome(target, result, null, wallClock.instant());
     } catch (RuntimeException e) {
-      String reason = "The " + target.endpoint().protocol() + " probe failed unexpectedly: " + e;
+      String reason =
+          "The "
+              + target.endpoint().protocol()
+              + " probe failed unexpectedly (an internal error; --debug shows it).";
       listener.abandoned(target, reason, e);
       return new ProbeOutcome(target, null, reason, wallClock.instant());
     } finally {
@@ -108,7 +111,7 @@ public final class ProbeRunner {
       listener.abandoned(target, reason, e);
       return new ProbeOutcome(target, null, reason, wallClock.instant());
     } catch (ExecutionException e) {
-      String reason = "The probe could not run: " + e.getCause();
+      String reason = "The probe could not run (an internal error; --debug shows it).";
       listener.abandoned(target, reason, e.getCause());
       return new ProbeOutcome(target, null, reason, wallClock.instant());
     } catch (InterruptedException e) {

@@ -2,6 +2,7 @@ package dev.preflight.run;
 
 import dev.preflight.policy.pac.PacEngine;
 import dev.preflight.policy.pac.PacEnvironment;
+import dev.preflight.policy.pac.PacLimits;
 import dev.preflight.policy.pac.PacResolver;
 import dev.preflight.policy.pac.PacScript;
 import dev.preflight.probe.DomainControllers;
@@ -58,7 +59,8 @@ public final class SystemCheck {
 
   /**
    * Loads the PAC script from a file or an {@code http(s)} URL. Its DNS helpers use the run's
-   * resolver, all lookups together bounded by {@code timeout}.
+   * resolver, all lookups together bounded by half of {@code timeout}; route selection as a whole,
+   * and each call's own limits, fit in {@code timeout}.
    */
   public static PacRoutes pac(String fileOrUrl, Duration timeout, Resolver resolver) {
     String lower = fileOrUrl.toLowerCase(Locale.ROOT);
@@ -66,10 +68,12 @@ public final class SystemCheck {
         lower.startsWith("http://") || lower.startsWith("https://")
             ? PacScript.of(fileOrUrl, PacFetcher.fetch(url(fileOrUrl), timeout))
             : PacScript.fromFile(Path.of(fileOrUrl));
-    PacDnsBudget dns = new PacDnsBudget(resolver, timeout);
+    PacLimits limits = PacLimits.DEFAULT.within(timeout);
+    // All lookups together get one call's DNS allowance, so no call waits past its own limit.
+    PacDnsBudget dns = new PacDnsBudget(resolver, limits.dnsTime());
     PacEnvironment environment =
-        PacEnvironment.defaults().withResolver(PacResolver.system(dns::lookup));
-    return new PacRoutes(PacEngine.load(script, environment), fileOrUrl, dns::exhausted);
+        PacEnvironment.defaults().withResolver(PacResolver.system(dns::lookup)).withLimits(limits);
+    return new PacRoutes(PacEngine.load(script, environment), fileOrUrl, timeout, dns::exhausted);
   }
 
   private static URI url(String text) {

@@ -15,9 +15,12 @@ import java.util.Map;
 /**
  * Turns judged endpoints into services and a verdict. Pure: no I/O, no clock.
  *
- * <p>A failed BLOCKING endpoint makes the run BLOCKED. A failed DEGRADED endpoint, any WARN, or a
- * report-level warning makes it DEGRADED (the contract: "or a warning was raised"). SKIP never
- * counts.
+ * <p>A failed BLOCKING endpoint makes the run BLOCKED. Otherwise a BLOCKING endpoint that could not
+ * be judged ({@link EndpointResult#unjudged}) makes it UNKNOWN: the tool never calls a network it
+ * could not judge READY or DEGRADED. A failed DEGRADED endpoint, any WARN, an unjudged DEGRADED
+ * endpoint or a report-level warning makes it DEGRADED (the contract: "or a warning was raised"). A
+ * SKIP that needed no judging never counts. Unjudged endpoints add a report warning saying how many
+ * and why.
  */
 public final class Judge {
   private Judge() {}
@@ -34,7 +37,9 @@ public final class Judge {
       Instant startedAt,
       Duration duration) {
     List<ServiceResult> services = groupByService(catalog, results);
-    Verdict verdict = verdictOf(results, warnings);
+    List<String> allWarnings = new ArrayList<>(warnings);
+    Unjudged.warning(results).ifPresent(allWarnings::add);
+    Verdict verdict = verdictOf(results, allWarnings);
     return new Report(
         mode,
         toolVersion,
@@ -43,22 +48,31 @@ public final class Judge {
         scenarios,
         verdict,
         environment,
-        warnings,
+        allWarnings,
         services);
   }
 
   /** The overall verdict for these endpoint results and report-level warnings. */
   public static Verdict verdictOf(List<EndpointResult> results, List<String> warnings) {
     boolean blocked = false;
+    boolean unknown = false;
     boolean degraded = !warnings.isEmpty();
     for (EndpointResult result : results) {
-      if (result.status() == Status.FAIL && result.endpoint().impact() == Impact.BLOCKING) {
+      boolean blocking = result.endpoint().impact() == Impact.BLOCKING;
+      if (result.status() == Status.FAIL && blocking) {
         blocked = true;
-      } else if (result.status() == Status.FAIL || result.status() == Status.WARN) {
+      } else if (result.unjudged() && blocking) {
+        unknown = true;
+      } else if (result.unjudged()
+          || result.status() == Status.FAIL
+          || result.status() == Status.WARN) {
         degraded = true;
       }
     }
-    return blocked ? Verdict.BLOCKED : degraded ? Verdict.DEGRADED : Verdict.READY;
+    if (blocked) {
+      return Verdict.BLOCKED;
+    }
+    return unknown ? Verdict.UNKNOWN : degraded ? Verdict.DEGRADED : Verdict.READY;
   }
 
   private static List<ServiceResult> groupByService(Catalog catalog, List<EndpointResult> results) {
@@ -99,8 +113,9 @@ public final class Judge {
     return worst;
   }
 
+  /** Orders endpoints worst first; one that could not be judged comes right after failures. */
   private static int severity(EndpointResult result) {
-    return rank(result.status());
+    return result.unjudged() ? 3 : rank(result.status());
   }
 
   private static int rank(Status status) {
@@ -108,7 +123,7 @@ public final class Judge {
       case SKIP -> 0;
       case PASS -> 1;
       case WARN -> 2;
-      case FAIL -> 3;
+      case FAIL -> 4;
     };
   }
 }

@@ -4,7 +4,12 @@ package dev.preflight.verdict;
 public enum Verdict {
   READY(0),
   DEGRADED(1),
-  BLOCKED(2);
+  BLOCKED(2),
+  /**
+   * The tool could not judge an endpoint Autopilot needs, and nothing else is BLOCKED: a network it
+   * could not judge is never reported as READY or DEGRADED.
+   */
+  UNKNOWN(3);
 
   private final int exitCode;
 
