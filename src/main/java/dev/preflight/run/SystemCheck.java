@@ -13,12 +13,9 @@ import dev.preflight.probe.ProbeResult;
 import dev.preflight.probe.Probes;
 import dev.preflight.probe.net.Resolver;
 import dev.preflight.probe.net.ServiceRecord;
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -63,24 +60,13 @@ public final class SystemCheck {
    * and each call's own limits, fit in {@code timeout}.
    */
   public static PacRoutes pac(String fileOrUrl, Duration timeout, Resolver resolver) {
-    String lower = fileOrUrl.toLowerCase(Locale.ROOT);
-    PacScript script =
-        lower.startsWith("http://") || lower.startsWith("https://")
-            ? PacScript.of(fileOrUrl, PacFetcher.fetch(url(fileOrUrl), timeout))
-            : PacScript.fromFile(Path.of(fileOrUrl));
+    PacScript script = PacFetcher.script(fileOrUrl, timeout);
     PacLimits limits = PacLimits.DEFAULT.within(timeout);
     // All lookups together get one call's DNS allowance, so no call waits past its own limit.
     PacDnsBudget dns = new PacDnsBudget(resolver, limits.dnsTime());
     PacEnvironment environment =
         PacEnvironment.defaults().withResolver(PacResolver.system(dns::lookup)).withLimits(limits);
-    return new PacRoutes(PacEngine.load(script, environment), fileOrUrl, timeout, dns::exhausted);
-  }
-
-  private static URI url(String text) {
-    try {
-      return URI.create(text);
-    } catch (IllegalArgumentException e) {
-      throw new dev.preflight.common.InputException("--pac", "'" + text + "' is not a valid URL");
-    }
+    return new PacRoutes(
+        PacEngine.load(script, environment), script.sourceName(), timeout, dns::exhausted);
   }
 }

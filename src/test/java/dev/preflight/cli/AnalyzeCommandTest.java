@@ -276,10 +276,10 @@ class AnalyzeCommandTest {
         "bad resolve mode|--squid SQUID --resolve sometimes|--resolve: expected offline, hosts:FILE or system, got 'sometimes'",
         "malformed squid|--squid BAD_SQUID|bad.conf:2: acl nosuch is not defined",
         "malformed allowlist|--allowlist BAD_ALLOW|bad.txt:2: 'a.*.com' has a wildcard",
-        "missing squid file|--squid MISSING|missing.conf: cannot read squid configuration",
+        "missing squid file|--squid MISSING|missing.conf: cannot read: no such file",
         "bad scenario|--squid SQUID --scenario sideways|unknown scenario 'sideways'",
-        "binary squid file|--squid BINARY|binary.bin: cannot read squid configuration",
-        "binary allowlist|--allowlist BINARY|binary.bin: cannot read allowlist: not UTF-8 text",
+        "binary squid file|--squid BINARY|binary.bin:1: cannot read: not UTF-8 text",
+        "binary allowlist|--allowlist BINARY|binary.bin:1: cannot read: not UTF-8 text",
       })
   void badInputExitsThreeWithOneMessage(String what, String args, String message)
       throws IOException {

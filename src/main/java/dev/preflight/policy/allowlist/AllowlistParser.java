@@ -1,10 +1,8 @@
 package dev.preflight.policy.allowlist;
 
 import dev.preflight.common.InputException;
-import dev.preflight.policy.ReadErrors;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.preflight.common.InputFiles;
+import dev.preflight.common.InputKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,12 +31,7 @@ final class AllowlistParser {
   record Result(List<AllowlistEntry> entries, int addressEntries) {}
 
   static Result parse(Path path) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(path, StandardCharsets.UTF_8);
-    } catch (IOException | java.io.UncheckedIOException e) {
-      throw new InputException(path.toString(), "cannot read allowlist: " + ReadErrors.of(e));
-    }
+    List<String> lines = InputFiles.readText(path, InputKind.ALLOWLIST).lines().toList();
     AllowlistParser parser = new AllowlistParser(path.toString());
     int header = firstMeaningful(lines);
     if (header >= 0 && lines.get(header).contains(",")) {
@@ -51,7 +44,7 @@ final class AllowlistParser {
 
   private static int firstMeaningful(List<String> lines) {
     for (int i = 0; i < lines.size(); i++) {
-      String text = stripBom(lines.get(i)).strip();
+      String text = lines.get(i).strip();
       if (!text.isEmpty() && !text.startsWith("#")) {
         return i;
       }
@@ -59,13 +52,9 @@ final class AllowlistParser {
     return -1;
   }
 
-  private static String stripBom(String text) {
-    return text.startsWith("\uFEFF") ? text.substring(1) : text;
-  }
-
   private void plain(List<String> lines) {
     for (int i = 0; i < lines.size(); i++) {
-      String text = stripBom(lines.get(i));
+      String text = lines.get(i);
       int hash = text.indexOf('#');
       String value = (hash >= 0 ? text.substring(0, hash) : text).strip();
       if (!value.isEmpty()) {
@@ -75,7 +64,7 @@ final class AllowlistParser {
   }
 
   private void csv(List<String> lines, int headerLine) {
-    List<String> header = CsvLine.fields(stripBom(lines.get(headerLine)), file, headerLine + 1);
+    List<String> header = CsvLine.fields(lines.get(headerLine), file, headerLine + 1);
     int column = hostColumn(header, headerLine + 1);
     for (int i = headerLine + 1; i < lines.size(); i++) {
       String text = lines.get(i);

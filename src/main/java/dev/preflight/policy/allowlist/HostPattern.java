@@ -1,5 +1,6 @@
 package dev.preflight.policy.allowlist;
 
+import dev.preflight.common.Display;
 import dev.preflight.common.InputException;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,7 +39,7 @@ final class HostPattern {
       name = text.substring(1);
     }
     checkName(name, value, file, line);
-    return Optional.of(new AllowlistEntry(kind, name, value.strip(), file, line));
+    return Optional.of(new AllowlistEntry(kind, name, Display.line(value.strip()), file, line));
   }
 
   private static String strip(String text) {
@@ -53,22 +54,22 @@ final class HostPattern {
 
   private static void checkName(String name, String value, String file, int line) {
     if (name.isEmpty()) {
-      throw new InputException(file, line, "empty host in '" + value.strip() + "'");
+      throw new InputException(file, line, "empty host in " + Display.quoted(value.strip()));
     }
     if (name.chars().anyMatch(Character::isWhitespace)) {
-      throw new InputException(file, line, "'" + value.strip() + "' contains whitespace");
+      throw new InputException(file, line, Display.quoted(value.strip()) + " contains whitespace");
     }
     if (name.contains("*")) {
       throw new InputException(
           file,
           line,
-          "'"
-              + value.strip()
-              + "' has a wildcard that is not a leading '*.' (only *.example.com is supported)");
+          Display.quoted(value.strip())
+              + " has a wildcard that is not a leading '*.' (only *.example.com is supported)");
     }
     for (String label : name.split("\\.", -1)) {
       if (!LABEL.matcher(label).matches()) {
-        throw new InputException(file, line, "'" + value.strip() + "' is not a valid host name");
+        throw new InputException(
+            file, line, Display.quoted(value.strip()) + " is not a valid host name");
       }
     }
   }

@@ -1,9 +1,9 @@
 package dev.preflight.policy.pac;
 
+import dev.preflight.common.Display;
 import dev.preflight.common.InputException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.preflight.common.InputFiles;
+import dev.preflight.common.InputKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,12 +25,7 @@ final class HostsFileResolver implements PacResolver {
   }
 
   static HostsFileResolver load(Path path) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(path, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new InputException(path.toString(), 0, "cannot read hosts file: " + e.getMessage(), e);
-    }
+    List<String> lines = InputFiles.readText(path, InputKind.HOSTS).lines().toList();
     Map<String, List<String>> map = new LinkedHashMap<>();
     for (int i = 0; i < lines.size(); i++) {
       addLine(path.toString(), i + 1, lines.get(i), map);
@@ -50,7 +45,7 @@ final class HostsFileResolver implements PacResolver {
     int zone = fields[0].indexOf('%');
     byte[] address = IpAddresses.parse(zone > 0 ? fields[0].substring(0, zone) : fields[0]);
     if (address == null) {
-      throw new InputException(file, number, "'" + fields[0] + "' is not an IP address");
+      throw new InputException(file, number, Display.quoted(fields[0]) + " is not an IP address");
     }
     if (fields.length < 2) {
       throw new InputException(file, number, "an address without a host name");

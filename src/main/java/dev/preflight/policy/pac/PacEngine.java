@@ -174,7 +174,8 @@ public final class PacEngine {
     try {
       ScriptableObject global = sandboxScope(cx, environment);
       warmUpOnce(cx);
-      // Compiling is linear in the file size (at most 16 MiB) and allocates in proportion to it;
+      // Compiling is linear in the file size (at most InputKind.PAC's 16 MiB) and allocates in
+      // proportion to it;
       // the budgets cover what the script does, so a large bypass list is not mistaken for abuse.
       Script compiled = cx.compileString(script.text(), script.sourceName(), 1, null);
       state.begin();

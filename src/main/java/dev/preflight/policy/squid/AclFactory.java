@@ -1,10 +1,6 @@
 package dev.preflight.policy.squid;
 
-import dev.preflight.common.InputException;
-import dev.preflight.policy.ReadErrors;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.preflight.common.InputKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,13 +54,8 @@ final class AclFactory {
   }
 
   private static List<AclValue> fromFile(Path file, ConfigLine line) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException | java.io.UncheckedIOException e) {
-      throw new InputException(
-          line.file(), line.line(), "cannot read acl file " + file + ": " + ReadErrors.of(e));
-    }
+    List<String> lines =
+        ConfigReader.read(file, InputKind.SQUID_ACL, "acl file", line).lines().toList();
     List<AclValue> values = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       for (Token token : Tokenizer.tokens(lines.get(i), file, i + 1)) {

@@ -1,10 +1,9 @@
 package dev.preflight.policy.squid;
 
 import dev.preflight.common.InputException;
-import dev.preflight.policy.ReadErrors;
+import dev.preflight.common.InputFiles;
+import dev.preflight.common.InputKind;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -28,10 +27,14 @@ import org.jspecify.annotations.Nullable;
 final class ConfigReader {
   private static final int MAX_DEPTH = 16;
 
+  /** All files together; a glob may name many files, and each is bounded on its own too. */
+  private static final long MAX_TOTAL_CHARS = 64L << 20;
+
   private final Path baseDir;
   private final Consumer<String> warnings;
   private final Deque<Path> stack = new ArrayDeque<>();
   private final List<ConfigLine> lines = new ArrayList<>();
+  private long total;
 
   private ConfigReader(Path baseDir, Consumer<String> warnings) {
     this.baseDir = baseDir;
@@ -79,15 +82,38 @@ final class ConfigReader {
     }
   }
 
-  private static List<String> readLines(Path file, @Nullable ConfigLine includedFrom) {
+  private List<String> readLines(Path file, @Nullable ConfigLine includedFrom) {
+    String text = read(file, InputKind.SQUID_CONFIG, "included file", includedFrom);
+    total += text.length();
+    if (total > MAX_TOTAL_CHARS) {
+      throw new InputException(
+          includedFrom == null ? file.toString() : includedFrom.where(),
+          0,
+          "the squid configuration and its includes are larger than "
+              + (MAX_TOTAL_CHARS >> 20)
+              + " MiB in total");
+    }
+    return text.lines().toList();
+  }
+
+  /**
+   * The text of a file the configuration names, within {@code kind}'s limits; a failure to read an
+   * included or referenced file is reported at the line that names it.
+   */
+  static String read(Path file, InputKind kind, String noun, @Nullable ConfigLine namedBy) {
     try {
-      return Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException | java.io.UncheckedIOException e) {
-      String reason = "cannot read squid configuration " + file + ": " + ReadErrors.of(e);
-      if (includedFrom == null) {
-        throw new InputException(file.toString(), reason);
+      return InputFiles.readText(file, kind);
+    } catch (InputException e) {
+      if (namedBy == null) {
+        throw e;
       }
-      throw new InputException(includedFrom.file(), includedFrom.line(), reason);
+      String where = e.line() > 0 ? file + ":" + e.line() : file.toString();
+      String reason = e.reason().replaceFirst("^cannot read: ", "");
+      throw new InputException(
+          namedBy.file().toString(),
+          namedBy.line(),
+          "cannot read " + noun + " " + where + ": " + reason,
+          e);
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.preflight.policy.squid;
 
+import dev.preflight.common.Display;
 import dev.preflight.common.InputException;
+import dev.preflight.common.IoErrors;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -17,12 +19,13 @@ final class Globs {
 
   /**
    * The files {@code pattern} names. A pattern without wildcards names exactly one file, which must
-   * exist; a pattern with wildcards may match nothing.
+   * exist (the reader refuses it if it is not a regular file); a pattern with wildcards may match
+   * nothing, and matches only regular files.
    */
   static List<Path> expand(Path baseDir, String pattern, ConfigLine line) {
     Path path = ConfigReader.resolve(baseDir, pattern);
     if (!hasWildcard(pattern)) {
-      if (!Files.isRegularFile(path)) {
+      if (!Files.exists(path)) {
         throw new InputException(
             line.file(), line.line(), "cannot include " + pattern + ": no such file");
       }
@@ -53,11 +56,17 @@ final class Globs {
         }
       } catch (IOException | IllegalArgumentException e) {
         throw new InputException(
-            line.file(), line.line(), "cannot expand include pattern: " + e.getMessage());
+            line.file(), line.line(), "cannot expand include pattern: " + reason(e));
       }
     }
     next.sort(null);
     return next;
+  }
+
+  private static String reason(Exception e) {
+    return e instanceof IOException io
+        ? IoErrors.reason(io)
+        : "not a valid pattern (" + Display.line(e.getMessage(), 100) + ")";
   }
 
   private static boolean hasWildcard(String text) {
