@@ -1,7 +1,9 @@
 package dev.preflight.run;
 
 import dev.preflight.catalog.Endpoint;
+import dev.preflight.common.Display;
 import dev.preflight.common.InputException;
+import dev.preflight.common.Secrets;
 import dev.preflight.policy.pac.PacEngine;
 import dev.preflight.policy.pac.PacResult;
 import dev.preflight.policy.pac.PacRoute;
@@ -57,7 +59,8 @@ public final class PacRoutes implements RouteSelector {
     try {
       result = engine.findProxy(endpoint.target(), endpoint.host());
     } catch (InputException e) {
-      return RouteChoice.unusable("The PAC script failed for this URL: " + e.getMessage());
+      return RouteChoice.unusable(
+          "The PAC script failed for this URL: " + Display.line(Secrets.redact(e.getMessage())));
     }
     return result.first().map(PacRoutes::toRoute).map(RouteChoice::of).orElse(RouteChoice.DIRECT);
   }

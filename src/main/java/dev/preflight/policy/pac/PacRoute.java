@@ -3,6 +3,7 @@ package dev.preflight.policy.pac;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +27,8 @@ public record PacRoute(Kind kind, @Nullable String host, int port) {
     SOCKS4,
     SOCKS5
   }
+
+  private static final Pattern HOST = Pattern.compile("[A-Za-z0-9_.-]+");
 
   /** The route that sends the request straight to the origin. */
   public static final PacRoute DIRECT = new PacRoute(Kind.DIRECT, null, 0);
@@ -78,7 +81,8 @@ public record PacRoute(Kind kind, @Nullable String host, int port) {
       if (IpAddresses.parseIpv6(host.substring(1, host.length() - 1)) == null) {
         return Optional.empty();
       }
-    } else if (host.indexOf(':') >= 0 || host.indexOf('[') >= 0 || host.indexOf(']') >= 0) {
+    } else if (!HOST.matcher(host).matches()) {
+      // A name or an IPv4 address; anything else (credentials, control characters) is malformed.
       return Optional.empty();
     }
     String digits = text.substring(colon + 1);
