@@ -40,7 +40,7 @@ public final class IoErrors {
       case DirectoryNotEmptyException e -> "the directory is not empty";
       case FileSystemLoopException e -> "the path loops through symbolic links";
       case CharacterCodingException e -> "not UTF-8 text";
-      case EOFException e -> "it ended early";
+      case EOFException e -> e.getMessage() == null ? "it ended early" : fromText(e.getMessage());
       case FileSystemException e -> fromText(e.getReason());
       case UnknownHostException e -> "the name does not resolve";
       case SocketTimeoutException e -> "no answer within the deadline";
@@ -112,7 +112,11 @@ public final class IoErrors {
     return rest.isBlank() ? "an input/output error" : rest;
   }
 
+  /** "Stale file handle" becomes "stale file handle"; an acronym such as "SSL peer" stays. */
   private static String lowerFirst(String text) {
-    return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    if (text.isEmpty() || text.length() > 1 && Character.isUpperCase(text.charAt(1))) {
+      return text;
+    }
+    return Character.toLowerCase(text.charAt(0)) + text.substring(1);
   }
 }

@@ -1,6 +1,7 @@
 package dev.preflight.probe;
 
 import dev.preflight.catalog.Expectation;
+import dev.preflight.common.Display;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -80,7 +81,8 @@ final class HttpJudge {
       HttpResponse response, Expectation expect, String target) {
     int wanted = expect.httpStatus() == null ? 200 : expect.httpStatus();
     if (response.status() != wanted) {
-      String location = response.header("Location").map(l -> " to " + Printable.clip(l)).orElse("");
+      String location =
+          response.header("Location").map(l -> " to " + Display.line(l, 200)).orElse("");
       return fail(
           Cause.HTTP_CAPTIVE_PORTAL,
           target
@@ -97,7 +99,7 @@ final class HttpJudge {
           Cause.HTTP_CAPTIVE_PORTAL,
           target
               + " answered other content ("
-              + Printable.clip(body, 60)
+              + Display.line(body, 60)
               + ") instead of \""
               + expect.body()
               + "\"");
@@ -113,15 +115,15 @@ final class HttpJudge {
     }
     for (String header : List.of("X-Squid-Error", "Proxy-Agent")) {
       if (response.has(header)) {
-        return header + ": " + Printable.clip(response.header(header).orElse(""), 80);
+        return header + ": " + Display.line(response.header(header).orElse(""), 80);
       }
     }
     String server = response.header("Server").orElse("").toLowerCase(Locale.ROOT);
     if (PROXY_SERVERS.stream().anyMatch(server::contains)) {
-      return "Server: " + Printable.clip(server, 80);
+      return "Server: " + Display.line(server, 80);
     }
     if ((status == 403 || status == 451) && response.has("Via")) {
-      return "Via: " + Printable.clip(response.header("Via").orElse(""), 80);
+      return "Via: " + Display.line(response.header("Via").orElse(""), 80);
     }
     return null;
   }
@@ -129,7 +131,7 @@ final class HttpJudge {
   private static String authScheme(HttpResponse response) {
     return response
         .header("Proxy-Authenticate")
-        .map(a -> ", " + Printable.clip(a.split(" ", 2)[0], 20))
+        .map(a -> ", " + Display.line(a.split(" ", 2)[0], 20))
         .orElse("");
   }
 

@@ -1,5 +1,6 @@
 package dev.preflight.probe;
 
+import dev.preflight.common.Display;
 import dev.preflight.probe.FailureClassifier.Peer;
 import dev.preflight.probe.net.Connection;
 import java.io.OutputStream;
@@ -37,8 +38,7 @@ final class ProxyTunnel {
           subject + " demands authentication (407) for CONNECT " + authority);
     }
     if (status < 200 || status > 299) {
-      String squid =
-          answer.header("X-Squid-Error").map(e -> ", " + Printable.clip(e, 80)).orElse("");
+      String squid = answer.header("X-Squid-Error").map(e -> ", " + Display.line(e, 80)).orElse("");
       throw run.fail(
           Phase.PROXY_TUNNEL,
           Cause.HTTP_BLOCKED,

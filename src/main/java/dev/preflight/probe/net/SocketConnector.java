@@ -1,13 +1,16 @@
 package dev.preflight.probe.net;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** {@link Connector} over {@link Socket} and {@link DatagramSocket}. */
@@ -31,6 +34,12 @@ final class SocketConnector implements Connector {
       socket.connect(new InetSocketAddress(address.toInetAddress(), port), millis);
       socket.setTcpNoDelay(true);
       return new SocketConnection(socket, address, port);
+    } catch (SocketException e) {
+      socket.close();
+      if (isReset(e)) {
+        return new ResetConnection(address, port);
+      }
+      throw e;
     } catch (IOException | RuntimeException e) {
       socket.close();
       throw e;
@@ -68,6 +77,16 @@ final class SocketConnector implements Connector {
     } catch (IOException e) {
       return false;
     }
+  }
+
+  /**
+   * ECONNRESET while connecting: the handshake completed and the peer reset the connection before
+   * the connect call returned (ConnectException is the refusal, ECONNREFUSED).
+   */
+  private static boolean isReset(SocketException e) {
+    return !(e instanceof ConnectException)
+        && e.getMessage() != null
+        && e.getMessage().toLowerCase(Locale.ROOT).contains("reset");
   }
 
   /** Socket timeouts in whole milliseconds, where 0 would mean "forever". */
