@@ -61,7 +61,7 @@ public final class CatalogImportM365Command implements Callable<Integer> {
     M365Import result = M365Importer.importFile(file, options());
     PrintWriter err = spec.commandLine().getErr();
     for (String warning : result.warnings()) {
-      err.println("preflight: " + file + ": " + warning);
+      err.println(ExitCodes.shown(file + ": " + warning));
     }
     if (result.endpoints().isEmpty()) {
       throw new InputException(

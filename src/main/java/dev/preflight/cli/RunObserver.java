@@ -1,5 +1,6 @@
 package dev.preflight.cli;
 
+import dev.preflight.common.Display;
 import dev.preflight.probe.Phase;
 import dev.preflight.probe.ProbeFailure;
 import dev.preflight.probe.ProbeListener;
@@ -46,7 +47,7 @@ final class RunObserver implements ProgressListener, ProbeListener {
     finished.incrementAndGet();
     if (debug) {
       synchronized (err) {
-        err.println("debug: " + target.endpoint().target() + ": " + reason);
+        err.println("debug: " + target.endpoint().target() + ": " + Display.line(reason, 2000));
         error.printStackTrace(err);
         err.flush();
       }
@@ -86,7 +87,12 @@ final class RunObserver implements ProgressListener, ProbeListener {
     if (debug) {
       synchronized (err) {
         err.println(
-            "debug: " + target.endpoint().target() + " via " + target.route() + ": " + event);
+            "debug: "
+                + target.endpoint().target()
+                + " via "
+                + target.route()
+                + ": "
+                + Display.line(event, 2000));
         err.flush();
       }
     }

@@ -1,5 +1,7 @@
 package dev.preflight.export;
 
+import dev.preflight.common.Display;
+import dev.preflight.common.Secrets;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -29,15 +31,16 @@ public record ProxyAddress(String host, int port) {
    * @throws IllegalArgumentException with a one-sentence reason when the text is not such a URL
    */
   public static ProxyAddress parse(String text) {
+    // Messages quote the text as given, which may hold a password: never print it.
+    String shown = Display.quoted(Secrets.redact(text));
     URI uri;
     try {
       uri = new URI(text.trim());
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("'" + text + "' is not a URL (expected http://host:port)");
+      throw new IllegalArgumentException(shown + " is not a URL (expected http://host:port)");
     }
     if (!"http".equalsIgnoreCase(uri.getScheme())) {
-      throw new IllegalArgumentException(
-          "'" + text + "' must start with http:// (http://host:port)");
+      throw new IllegalArgumentException(shown + " must start with http:// (http://host:port)");
     }
     String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
     boolean bare =
@@ -51,11 +54,11 @@ public record ProxyAddress(String host, int port) {
         || !(NAME.matcher(host).matches() || IPV6.matcher(host).matches())
         || !bare) {
       throw new IllegalArgumentException(
-          "'" + text + "' is not a proxy address (expected http://host:port, nothing else)");
+          shown + " is not a proxy address (expected http://host:port, nothing else)");
     }
     if (uri.getPort() < 1 || uri.getPort() > 65535) {
       throw new IllegalArgumentException(
-          "'" + text + "' needs a port from 1 to 65535 (expected http://host:port)");
+          shown + " needs a port from 1 to 65535 (expected http://host:port)");
     }
     return new ProxyAddress(host, uri.getPort());
   }

@@ -48,7 +48,7 @@ public final class JunitReportRenderer implements ReportRenderer {
       throws XMLStreamException {
     xml.writeCharacters("  ");
     xml.writeStartElement("testsuite");
-    xml.writeAttribute("name", clean(service.service().name()));
+    xml.writeAttribute("name", clean(Shown.text(service.service().name())));
     counts(xml, service.endpoints());
     xml.writeAttribute("timestamp", report.startedAt().toString());
     xml.writeCharacters("\n");
@@ -68,7 +68,8 @@ public final class JunitReportRenderer implements ReportRenderer {
     xml.writeAttribute("name", clean(e.endpoint().id() + " " + e.endpoint().target()));
     Long total = e.timings().totalMs();
     xml.writeAttribute("time", seconds(total == null ? 0 : total));
-    String text = e.detail() + (e.remedy() == null ? "" : "\nRemedy: " + e.remedy());
+    String text =
+        Shown.text(e.detail()) + (e.remedy() == null ? "" : "\nRemedy: " + Shown.text(e.remedy()));
     switch (e.status()) {
       case FAIL -> child(xml, "failure", e, text);
       case SKIP -> child(xml, e.unjudged() ? "error" : "skipped", e, null);
@@ -86,7 +87,7 @@ public final class JunitReportRenderer implements ReportRenderer {
     if (e != null) {
       String cause = e.cause() == null ? "" : e.cause().name();
       xml.writeAttribute(
-          "message", clean(cause.isEmpty() ? e.detail() : cause + ": " + e.detail()));
+          "message", clean(Shown.text(cause.isEmpty() ? e.detail() : cause + ": " + e.detail())));
       if (!cause.isEmpty()) {
         xml.writeAttribute("type", cause);
       }

@@ -46,7 +46,7 @@ public final class TextReportRenderer implements ReportRenderer {
       lines.add(
           ansi.status(service.status(), tag(service.status()))
               + "  "
-              + ansi.bold(service.service().name())
+              + ansi.bold(Shown.text(service.service().name()))
               + " ("
               + service.impact().name().toLowerCase(Locale.ROOT)
               + ")");
@@ -80,8 +80,9 @@ public final class TextReportRenderer implements ReportRenderer {
       return;
     }
     Environment env = report.environment();
-    String proxy = env.proxy() == null ? "none (direct)" : env.proxy();
-    String dns = env.dnsServers().isEmpty() ? "unknown" : String.join(", ", env.dnsServers());
+    String proxy = env.proxy() == null ? "none (direct)" : Shown.text(env.proxy());
+    String dns =
+        env.dnsServers().isEmpty() ? "unknown" : Shown.text(String.join(", ", env.dnsServers()));
     Long offset = env.clockOffsetMs();
     String clock =
         offset == null ? "unknown" : Durations.aheadOrBehind(offset) + " the reference time";
@@ -93,7 +94,7 @@ public final class TextReportRenderer implements ReportRenderer {
   private void endpointLines(EndpointResult e, Widths widths, Lines lines) throws IOException {
     String cause = e.cause() == null ? "" : e.cause().name();
     String total = e.timings().totalMs() == null ? "" : e.timings().totalMs() + " ms";
-    String route = e.route() == null ? "" : e.route();
+    String route = Shown.text(e.route());
     String row =
         "  "
             + ansi.status(e.status(), tag(e.status()))
@@ -107,9 +108,9 @@ public final class TextReportRenderer implements ReportRenderer {
             + leftPad(total, widths.total());
     lines.add(row.stripTrailing());
     if (e.status() != Status.PASS) {
-      lines.add(INDENT + e.detail());
+      lines.add(INDENT + Shown.text(e.detail()));
       if (e.remedy() != null) {
-        lines.add(INDENT + ansi.bold("Remedy:") + " " + e.remedy());
+        lines.add(INDENT + ansi.bold("Remedy:") + " " + Shown.text(e.remedy()));
       }
     }
   }
@@ -121,7 +122,7 @@ public final class TextReportRenderer implements ReportRenderer {
     lines.blank();
     lines.add(ansi.bold("Warnings:"));
     for (String warning : warnings) {
-      lines.add("  - " + warning);
+      lines.add("  - " + Shown.text(warning));
     }
   }
 
@@ -213,7 +214,7 @@ public final class TextReportRenderer implements ReportRenderer {
       return new Widths(
           max(all, e -> truncate(e.endpoint().target(), MAX_TARGET_WIDTH)),
           max(all, e -> e.cause() == null ? "" : e.cause().name()),
-          max(all, e -> e.route() == null ? "" : e.route()),
+          max(all, e -> Shown.text(e.route())),
           max(all, e -> e.timings().totalMs() == null ? "" : e.timings().totalMs() + " ms"));
     }
 

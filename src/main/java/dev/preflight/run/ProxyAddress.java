@@ -1,6 +1,8 @@
 package dev.preflight.run;
 
+import dev.preflight.common.Display;
 import dev.preflight.common.InputException;
+import dev.preflight.common.Secrets;
 import dev.preflight.probe.Route;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -26,6 +28,7 @@ public final class ProxyAddress {
    */
   public static Route parse(String source, String value) {
     String text = value.trim();
+    String shown = Display.quoted(Secrets.redact(text));
     String withScheme = text.contains("://") ? text : "http://" + text;
     URI uri = toUri(source, withScheme);
     String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
@@ -40,20 +43,20 @@ public final class ProxyAddress {
       throw new InputException(
           source,
           "'"
-              + scheme
+              + Display.line(scheme, 20)
               + "://' proxies are not supported; give an HTTP proxy as http://host:port (HTTPS"
               + " goes through it with CONNECT)");
     }
     if (uri.getHost() == null) {
-      throw new InputException(source, "'" + text + "' has no proxy host (expected host:port)");
+      throw new InputException(source, shown + " has no proxy host (expected host:port)");
     }
     String path = uri.getRawPath();
     if ((path != null && !path.isEmpty() && !path.equals("/")) || uri.getRawQuery() != null) {
-      throw new InputException(source, "'" + text + "' must be http://host:port without a path");
+      throw new InputException(source, shown + " must be http://host:port without a path");
     }
     int port = uri.getPort() < 0 ? 80 : uri.getPort();
     if (port < 1 || port > 65535) {
-      throw new InputException(source, "'" + text + "' has no valid port (1-65535)");
+      throw new InputException(source, shown + " has no valid port (1-65535)");
     }
     return Route.proxy(stripBrackets(uri.getHost()), port);
   }
@@ -66,8 +69,9 @@ public final class ProxyAddress {
       }
       return uri;
     } catch (URISyntaxException e) {
-      String shown = text.contains("@") ? "the given URL" : "'" + text + "'";
-      throw new InputException(source, shown + " is not a proxy URL (expected http://host:port)");
+      throw new InputException(
+          source,
+          Display.quoted(Secrets.redact(text)) + " is not a proxy URL (expected http://host:port)");
     }
   }
 
