@@ -8,6 +8,7 @@ import dev.preflight.run.CaFile;
 import dev.preflight.run.CheckSettings;
 import dev.preflight.run.EnvironmentProxy;
 import dev.preflight.run.FixedProxy;
+import dev.preflight.run.PacFetcher;
 import dev.preflight.run.ProxyAddress;
 import dev.preflight.run.RouteSelector;
 import dev.preflight.run.SystemCheck;
@@ -129,7 +130,7 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter err = spec().commandLine().getErr();
     boolean debug = parent != null && parent.debug;
-    reportOptions.checkWritable();
+    reportOptions.checkOutput(inputs());
     CheckSettings settings = settings(debug);
     Catalog catalog = CatalogLoader.load(selection.catalogFiles);
     Streams streams = Streams.detect(environment, reportOptions.toStdout());
@@ -166,6 +167,15 @@ final class CheckCommand implements Callable<Integer> {
         .dnsServer(dnsServer)
         .extraRoots(roots)
         .build();
+  }
+
+  private List<Output.Input> inputs() {
+    List<Output.Input> inputs = new ArrayList<>(selection.inputs());
+    inputs.addAll(Output.Input.all("--ca-file", caFiles));
+    if (pac != null && !PacFetcher.isUrl(pac)) {
+      inputs.add(new Output.Input("--pac", Path.of(pac)));
+    }
+    return inputs;
   }
 
   /** The PAC script needs the run's resolver for its DNS helpers, so it is loaded last. */

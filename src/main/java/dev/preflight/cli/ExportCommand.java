@@ -62,6 +62,7 @@ public final class ExportCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--proxy applies only to --format pac");
     }
+    Output.check(output, selection.inputs());
     Catalog catalog = CatalogLoader.load(selection.catalogFiles);
     List<Endpoint> selected = catalog.select(selection.scenarioSet(), selection.tpm);
     Allowlist allowlist = AllowlistBuilder.build(selected, selection.scenarioList(), selection.tpm);

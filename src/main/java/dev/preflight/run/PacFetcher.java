@@ -37,8 +37,7 @@ public final class PacFetcher {
    * password redacted, since that name reaches messages and evidence.
    */
   public static PacScript script(String fileOrUrl, Duration deadline) {
-    String lower = fileOrUrl.toLowerCase(Locale.ROOT);
-    if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
+    if (!isUrl(fileOrUrl)) {
       return PacScript.fromFile(Path.of(fileOrUrl));
     }
     URI url;
@@ -49,6 +48,12 @@ public final class PacFetcher {
           "--pac", "'" + Display.line(Secrets.redact(fileOrUrl)) + "' is not a valid URL");
     }
     return PacScript.of(Secrets.redact(fileOrUrl), fetch(url, deadline));
+  }
+
+  /** True when {@code fileOrUrl} names an {@code http} or {@code https} URL, not a file. */
+  public static boolean isUrl(String fileOrUrl) {
+    String lower = fileOrUrl.toLowerCase(Locale.ROOT);
+    return lower.startsWith("http://") || lower.startsWith("https://");
   }
 
   /**
