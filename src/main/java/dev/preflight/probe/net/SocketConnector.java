@@ -11,6 +11,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /** {@link Connector} over {@link Socket} and {@link DatagramSocket}. */
@@ -47,21 +48,27 @@ final class SocketConnector implements Connector {
   }
 
   @Override
-  public byte[] exchange(IpAddress address, int port, byte[] request, Duration timeout)
+  public byte[] exchange(
+      IpAddress address, int port, byte[] request, Duration timeout, Predicate<byte[]> genuine)
       throws IOException {
-    int millis = millis(timeout);
+    long deadline = System.nanoTime() + millis(timeout) * 1_000_000L;
     try (DatagramSocket socket = new DatagramSocket(null)) {
       if (local != null) {
         socket.bind(new InetSocketAddress(local.toInetAddress(), 0));
       }
       // Connecting filters out datagrams from other peers and surfaces ICMP port unreachable.
       socket.connect(new InetSocketAddress(address.toInetAddress(), port));
-      socket.setSoTimeout(millis);
       socket.send(new DatagramPacket(request, request.length));
       byte[] buffer = new byte[MAX_DATAGRAM];
-      DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
-      socket.receive(reply);
-      return Arrays.copyOf(buffer, reply.getLength());
+      while (true) {
+        socket.setSoTimeout(millis(Duration.ofNanos(deadline - System.nanoTime())));
+        DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
+        socket.receive(reply);
+        byte[] bytes = Arrays.copyOf(buffer, reply.getLength());
+        if (genuine.test(bytes)) {
+          return bytes;
+        }
+      }
     }
   }
 
