@@ -276,7 +276,7 @@ public final class PacEngine {
           new InputException(
               source,
               state.lines.currentLine(),
-              "the script failed while " + what + ": " + cause,
+              "the script failed while " + what + " (an internal error; --debug shows it)",
               cause);
     };
   }
