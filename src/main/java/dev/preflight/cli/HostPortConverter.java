@@ -22,13 +22,22 @@ public final class HostPortConverter implements ITypeConverter<InetSocketAddress
 
   @Override
   public InetSocketAddress convert(String value) {
+    return parse(value, DEFAULT_PORT, 1);
+  }
+
+  /**
+   * Parses {@code ADDRESS[:PORT]}; the port defaults to {@code defaultPort} and must be at least
+   * {@code lowestPort} (0 lets the system choose one when binding).
+   */
+  static InetSocketAddress parse(String value, int defaultPort, int lowestPort) {
     String text = value.trim();
     Matcher bracketed = BRACKETED.matcher(text);
     if (bracketed.matches()) {
-      return address(value, bracketed.group(1), port(value, bracketed.group(2)));
+      return address(
+          value, bracketed.group(1), port(value, bracketed.group(2), defaultPort, lowestPort));
     }
     if (IPV6.matcher(text).matches() && text.indexOf(':') != text.lastIndexOf(':')) {
-      return address(value, text, DEFAULT_PORT);
+      return address(value, text, defaultPort);
     }
     int colon = text.lastIndexOf(':');
     String host = colon < 0 ? text : text.substring(0, colon);
@@ -40,7 +49,7 @@ public final class HostPortConverter implements ITypeConverter<InetSocketAddress
               + "' is not an IP address with an optional port (a DNS server's name would itself"
               + " need DNS)");
     }
-    return address(value, host, port(value, port));
+    return address(value, host, port(value, port, defaultPort, lowestPort));
   }
 
   private static boolean isIpv4(String host) {
@@ -56,12 +65,15 @@ public final class HostPortConverter implements ITypeConverter<InetSocketAddress
     return true;
   }
 
-  private static int port(String value, @org.jspecify.annotations.Nullable String text) {
+  private static int port(
+      String value, @org.jspecify.annotations.Nullable String text, int defaultPort, int lowest) {
     if (text == null) {
-      return DEFAULT_PORT;
+      return defaultPort;
     }
-    if (!text.matches("\\d{1,5}") || Integer.parseInt(text) < 1 || Integer.parseInt(text) > 65535) {
-      throw new TypeConversionException("'" + value + "' has no valid port (1-65535)");
+    if (!text.matches("\\d{1,5}")
+        || Integer.parseInt(text) < lowest
+        || Integer.parseInt(text) > 65535) {
+      throw new TypeConversionException("'" + value + "' has no valid port (" + lowest + "-65535)");
     }
     return Integer.parseInt(text);
   }

@@ -16,7 +16,9 @@ import picocli.CommandLine.ScopeType;
       CheckCommand.class,
       AnalyzeCommand.class,
       ExportCommand.class,
-      CatalogCommand.class
+      CatalogCommand.class,
+      ServeCommand.class,
+      DiffCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

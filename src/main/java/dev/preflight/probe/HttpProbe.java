@@ -4,6 +4,7 @@ import dev.preflight.catalog.Endpoint;
 import dev.preflight.probe.FailureClassifier.Peer;
 import dev.preflight.probe.net.Connection;
 import dev.preflight.probe.net.TlsSession;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
@@ -96,6 +97,7 @@ final class HttpProbe implements Probe {
     run.fact(Fact.TLS_ISSUER, ChainJudge.name(leaf.getIssuerX500Principal().getName()));
     run.fact(Fact.TLS_ROOT, ChainJudge.name(root));
     run.fact(Fact.TLS_NOT_AFTER, leaf.getNotAfter().toInstant().toString());
+    ChainJudge.product(path).ifPresent(product -> run.fact(Fact.PRODUCT, product));
   }
 
   private void exchange(
@@ -117,23 +119,46 @@ final class HttpProbe implements Probe {
           out.flush();
           return request.length;
         });
-    boolean wantBody = endpoint.expect().body() != null;
     run.start(Phase.RESPONSE);
-    HttpResponse response =
+    ResponseReader reader =
         run.attempt(
             Phase.RESPONSE,
             Peer.ORIGIN,
             subject,
-            () -> new ResponseReader(connection, run.deadline(), true).read(wantBody));
+            () -> new ResponseReader(connection, run.deadline(), true));
+    HttpResponse response =
+        run.attempt(
+            Phase.RESPONSE, Peer.ORIGIN, subject, () -> read(reader, endpoint, authenticated));
     run.fact(Fact.HTTP_STATUS, Integer.toString(response.status()));
     response.header("Date").map(HttpProbe::isoDate).ifPresent(d -> run.fact(Fact.HTTP_DATE, d));
-    ProbeFailure failure = HttpJudge.judge(response, endpoint.expect(), subject, authenticated);
+    ProxyAnswer.Reading proxy = authenticated ? null : ProxyAnswer.read(response);
+    if (proxy != null) {
+      proxy = Ipv6OnlyName.refine(run, endpoint.host(), proxy);
+    }
+    if (proxy != null && proxy.product() != null) {
+      run.fact(Fact.PRODUCT, proxy.product());
+    }
+    ProbeFailure failure = HttpJudge.judge(response, proxy, endpoint.expect(), subject);
     if (failure != null) {
       throw run.abort(failure);
     }
     run.end(Phase.RESPONSE);
     String via = run.target().route().isDirect() ? "" : " via " + run.target().route();
     run.fact(Fact.DETAIL, "HTTP " + response.status() + " from " + endpoint.host() + via);
+  }
+
+  /**
+   * The response, with the body the judgement needs: all of it for an expected body (NCSI), the
+   * error page of an error that did not come over TLS to a public root (a proxy or firewall may
+   * have written it), none otherwise.
+   */
+  private static HttpResponse read(ResponseReader reader, Endpoint endpoint, boolean authenticated)
+      throws IOException {
+    HttpResponse head = reader.head();
+    if (endpoint.expect().body() != null) {
+      return reader.body(head);
+    }
+    return !authenticated && head.status() >= 400 ? reader.errorPage(head) : head;
   }
 
   private String request(Endpoint endpoint, boolean absolute) {

@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
  * when only such replies came, the cause is {@link Cause#NTP_BAD_RESPONSE} and the detail says how
  * many were discarded. The answer must be a synchronised server's (mode 4, stratum 1-15, leap
  * indicator not 3); a kiss-of-death or an unsynchronised server is {@link Cause#NTP_BAD_RESPONSE}.
- * An offset beyond the allowed skew is {@link Cause#CLOCK_SKEW}. NTP is UDP and never goes through
- * a web proxy, whatever the route says.
+ * The offset is recorded as a fact and judged with the rest of the run's clock evidence in one
+ * place (the verdict's clock judge), not here. NTP is UDP and never goes through a web proxy,
+ * whatever the route says.
  */
 final class NtpProbe implements Probe {
   @Override
@@ -118,25 +119,11 @@ final class NtpProbe implements Probe {
   }
 
   private static void judgeOffset(
-      ProbeRun run, String subject, Instant t1, SntpPacket packet, Instant t4) throws ProbeAbort {
+      ProbeRun run, String subject, Instant t1, SntpPacket packet, Instant t4) {
     Duration offset = SntpPacket.offset(t1, packet.receive(), packet.transmit(), t4);
     Duration roundTrip = SntpPacket.roundTrip(t1, packet.receive(), packet.transmit(), t4);
     run.fact(Fact.NTP_OFFSET_MS, Long.toString(offset.toMillis()));
     run.fact(Fact.NTP_ROUND_TRIP_MS, Long.toString(Math.max(0, roundTrip.toMillis())));
-    Duration maxSkew = run.context().maxSkew();
-    if (offset.abs().compareTo(maxSkew) > 0) {
-      throw run.abort(
-          ProbeFailure.fail(
-              Cause.CLOCK_SKEW,
-              Phase.NTP_EXCHANGE,
-              "the local clock is "
-                  + describe(offset)
-                  + " "
-                  + subject
-                  + ", more than the allowed "
-                  + maxSkew.toSeconds()
-                  + " s"));
-    }
     run.fact(Fact.DETAIL, "clock offset " + offset.toMillis() + " ms against " + subject);
   }
 
@@ -162,11 +149,5 @@ final class NtpProbe implements Probe {
       return "sent a reply without a transmit timestamp";
     }
     return null;
-  }
-
-  private static String describe(Duration offset) {
-    // A positive offset means the server is ahead, so the local clock is behind.
-    String direction = offset.isNegative() ? "ahead" : "behind";
-    return offset.abs().toSeconds() + " s " + direction;
   }
 }

@@ -89,20 +89,6 @@ public final class HtmlReportRenderer implements ReportRenderer {
 
   /** Text as HTML character data or attribute value; null becomes empty. */
   static String escape(@Nullable String text) {
-    if (text == null) {
-      return "";
-    }
-    StringBuilder escaped = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '&' -> escaped.append("&amp;");
-        case '<' -> escaped.append("&lt;");
-        case '>' -> escaped.append("&gt;");
-        case '"' -> escaped.append("&quot;");
-        case '\'' -> escaped.append("&#39;");
-        default -> escaped.append(c);
-      }
-    }
-    return escaped.toString();
+    return Markup.html(text);
   }
 }

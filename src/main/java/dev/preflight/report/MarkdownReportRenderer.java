@@ -84,18 +84,11 @@ public final class MarkdownReportRenderer implements ReportRenderer {
   }
 
   private static String cell(@Nullable String text) {
-    return text == null ? "" : inline(Shown.text(text)).replace("|", "\\|");
+    return Markup.markdownCell(Shown.orNull(text));
   }
 
   /** One line of text whose Markdown and HTML characters show as themselves. */
   static String inline(String text) {
-    return text.replaceAll("[\\r\\n]+", " ")
-        .replace("\\", "\\\\")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("*", "\\*")
-        .replace("_", "\\_")
-        .replace("`", "\\`")
-        .replace("[", "\\[");
+    return Markup.markdown(text);
   }
 }

@@ -155,22 +155,21 @@ public final class CheckRun {
       List<ProbeOutcome> outcomes,
       Instant started,
       Duration duration) {
-    ProbeJudge probeJudge = new ProbeJudge(settings.maxSkew());
     Set<String> warnings = new LinkedHashSet<>(plan.warnings());
     List<EndpointResult> results = new ArrayList<>(plan.settled());
-    List<ProbeResult> probed = new ArrayList<>();
+    List<ProbeResult> probed =
+        outcomes.stream().map(ProbeOutcome::result).filter(Objects::nonNull).toList();
+    ClockJudge clockJudge = new ClockJudge(settings.maxSkew());
+    ClockJudge.Finding clockFinding = clockJudge.judge(probed, ClockSamples.from(outcomes));
     for (ProbeOutcome outcome : outcomes) {
       ProbeResult result = outcome.result();
       if (result != null) {
-        probed.add(result);
-        results.add(probeJudge.judge(result));
+        results.add(clockJudge.settle(result, ProbeJudge.judge(result), clockFinding));
       } else {
         results.add(abandoned(outcome));
       }
     }
     results.addAll(unprobedControllers(plan.discovery(), outcomes));
-    ClockJudge.Finding clockFinding =
-        new ClockJudge(settings.maxSkew()).judge(probed, ClockSamples.from(outcomes));
     warnings.addAll(clockFinding.warnings());
     Environment environment =
         Environment.builder()

@@ -15,12 +15,11 @@ import java.util.Map;
 /**
  * Turns judged endpoints into services and a verdict. Pure: no I/O, no clock.
  *
- * <p>A failed BLOCKING endpoint makes the run BLOCKED. Otherwise a BLOCKING endpoint that could not
- * be judged ({@link EndpointResult#unjudged}) makes it UNKNOWN: the tool never calls a network it
- * could not judge READY or DEGRADED. A failed DEGRADED endpoint, any WARN, an unjudged DEGRADED
- * endpoint or a report-level warning makes it DEGRADED (the contract: "or a warning was raised"). A
- * SKIP that needed no judging never counts. Unjudged endpoints add a report warning saying how many
- * and why.
+ * <p>The verdict is decided by consequence: what each endpoint's result does to the deployment
+ * ({@link Consequences}, where every rule gives its reason), and the report's warnings. BLOCKED
+ * outranks UNKNOWN, which outranks DEGRADED: a network the tool could not judge is never called
+ * READY or DEGRADED. Endpoints that could not be judged add a report warning saying how many and
+ * why.
  */
 public final class Judge {
   private Judge() {}
@@ -52,27 +51,21 @@ public final class Judge {
         services);
   }
 
-  /** The overall verdict for these endpoint results and report-level warnings. */
+  /**
+   * The overall verdict: the worst consequence of any endpoint ({@link Consequences}), and at least
+   * DEGRADED when a report-level warning was raised (the contract: "or a warning was raised"; a
+   * warning says something could not be judged or modelled, so READY would claim too much).
+   */
   public static Verdict verdictOf(List<EndpointResult> results, List<String> warnings) {
-    boolean blocked = false;
-    boolean unknown = false;
-    boolean degraded = !warnings.isEmpty();
+    Verdict verdict = warnings.isEmpty() ? Verdict.READY : Verdict.DEGRADED;
     for (EndpointResult result : results) {
-      boolean blocking = result.endpoint().impact() == Impact.BLOCKING;
-      if (result.status() == Status.FAIL && blocking) {
-        blocked = true;
-      } else if (result.unjudged() && blocking) {
-        unknown = true;
-      } else if (result.unjudged()
-          || result.status() == Status.FAIL
-          || result.status() == Status.WARN) {
-        degraded = true;
-      }
+      verdict = worse(verdict, Consequences.of(result));
     }
-    if (blocked) {
-      return Verdict.BLOCKED;
-    }
-    return unknown ? Verdict.UNKNOWN : degraded ? Verdict.DEGRADED : Verdict.READY;
+    return verdict;
+  }
+
+  private static Verdict worse(Verdict a, Verdict b) {
+    return b.worseThan(a) ? b : a;
   }
 
   private static List<ServiceResult> groupByService(Catalog catalog, List<EndpointResult> results) {

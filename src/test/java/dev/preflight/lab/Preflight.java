@@ -99,7 +99,7 @@ final class Preflight {
     return ProcessHandle.current().info().command().orElse("java");
   }
 
-  private static Path jar() {
+  static Path jar() {
     String property = System.getProperty("preflight.jar");
     Path jar = Path.of(property == null ? "target/preflight.jar" : property).toAbsolutePath();
     if (!Files.isRegularFile(jar)) {

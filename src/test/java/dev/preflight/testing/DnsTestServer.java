@@ -48,6 +48,8 @@ public final class DnsTestServer implements AutoCloseable {
   private final DatagramSocket socket;
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
   private final Map<String, Boolean> dropped = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicInteger queries =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   public DnsTestServer() {
     try {
@@ -120,12 +122,18 @@ public final class DnsTestServer implements AutoCloseable {
     return new InetSocketAddress(InetAddress.getLoopbackAddress(), socket.getLocalPort());
   }
 
+  /** How many queries arrived so far, answered or not. */
+  public int queries() {
+    return queries.get();
+  }
+
   private void serve() {
     byte[] buffer = new byte[4096];
     while (!socket.isClosed()) {
       try {
         DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
         socket.receive(packet);
+        queries.incrementAndGet();
         byte[] reply = reply(new Message(java.util.Arrays.copyOf(buffer, packet.getLength())));
         if (reply != null) {
           socket.send(new DatagramPacket(reply, reply.length, packet.getSocketAddress()));

@@ -111,4 +111,12 @@ class JudgeTest {
         .startsWith("4 endpoints could not be judged (4 of them blocking")
         .endsWith(": One. Two. Three. (and 1 other reason)");
   }
+
+  @Test
+  void blockedIsWorseThanUnknownWhichIsWorseThanDegraded() {
+    assertThat(Verdict.BLOCKED.worseThan(Verdict.UNKNOWN)).isTrue();
+    assertThat(Verdict.UNKNOWN.worseThan(Verdict.DEGRADED)).isTrue();
+    assertThat(Verdict.DEGRADED.worseThan(Verdict.READY)).isTrue();
+    assertThat(Verdict.UNKNOWN.worseThan(Verdict.BLOCKED)).isFalse();
+  }
 }

@@ -107,6 +107,11 @@ public record IpAddress(String text, Family family) {
         || address.isLinkLocalAddress();
   }
 
+  /** True for {@code 127.0.0.0/8} and {@code ::1}: the addresses only this machine reaches. */
+  public boolean isLoopback() {
+    return toInetAddress().isLoopbackAddress();
+  }
+
   @Override
   public String toString() {
     return text;
