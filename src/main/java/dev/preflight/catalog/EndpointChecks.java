@@ -72,6 +72,9 @@ final class EndpointChecks {
             e.lineOf("expect"), "expected address " + Display.quoted(address) + " is not an IP");
       }
     }
+    if (x.zone() && e.standIn()) {
+      throw f.error(e.lineOf("standIn"), "a zone check has no host, so it cannot be a stand-in");
+    }
     if (x.zone()) {
       String wildcard = e.wildcard();
       if (wildcard == null || !e.host().equals(HostNames.zoneOf(wildcard))) {

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 final class CatalogCsv {
   static final String HEADER =
       "id,service,impact,protocol,ports,host,wildcard,path,scenarios,tpm,"
-          + "inspection_unsupported,zone_check,roots,source,date,note";
+          + "inspection_unsupported,zone_check,roots,source,date,note,host_role";
 
   private CatalogCsv() {}
 
@@ -38,7 +38,8 @@ final class CatalogCsv {
               String.join("; ", e.roots()),
               e.source().page(),
               e.source().date(),
-              orEmpty(e.note()));
+              orEmpty(e.note()),
+              e.hostRole().name());
       out.write(fields.stream().map(CatalogCsv::quote).collect(Collectors.joining(",")) + "\r\n");
     }
   }

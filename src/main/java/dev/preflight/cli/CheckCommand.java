@@ -2,6 +2,7 @@ package dev.preflight.cli;
 
 import dev.preflight.catalog.Catalog;
 import dev.preflight.probe.ProbeContext;
+import dev.preflight.probe.net.DnsSuffixes;
 import dev.preflight.run.CheckSettings;
 import dev.preflight.run.SystemCheck;
 import dev.preflight.verdict.Report;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,13 +49,18 @@ final class CheckCommand implements Callable<Integer> {
   @Spec @Nullable CommandSpec spec;
 
   private final Map<String, String> environment;
+  private final Supplier<DnsSuffixes> suffixes;
 
   CheckCommand() {
-    this(System.getenv());
+    this(System.getenv(), DnsSuffixes::system);
   }
 
-  CheckCommand(Map<String, String> environment) {
+  /**
+   * @param suffixes reads the network's DNS suffixes, for hybrid join without {@code --domain}
+   */
+  CheckCommand(Map<String, String> environment, Supplier<DnsSuffixes> suffixes) {
     this.environment = Map.copyOf(environment);
+    this.suffixes = suffixes;
   }
 
   @Override
@@ -61,7 +68,7 @@ final class CheckCommand implements Callable<Integer> {
     PrintWriter err = spec().commandLine().getErr();
     boolean debug = parent != null && parent.debug;
     reportOptions.checkOutput(options.inputs());
-    CheckSettings settings = options.settings(environment);
+    CheckSettings settings = options.settings(environment, suffixes);
     Catalog catalog = options.catalog();
     Streams streams = Streams.detect(environment, reportOptions.toStdout());
     RunObserver observer = new RunObserver(err, streams.progress(), debug);
@@ -69,6 +76,11 @@ final class CheckCommand implements Callable<Integer> {
     settings = options.withRoutes(settings, context);
     Report report = SystemCheck.create(context, Version.current()).run(catalog, settings, observer);
     observer.done();
+    if (options.tenant == null) {
+      err.println(
+          "Hint: --tenant contoso.com (a domain of your Entra tenant) also checks the tenant's own"
+              + " sign-in, identity provider and enrollment service hosts.");
+    }
     reportOptions.write(report, spec().commandLine().getOut(), streams.colour());
     return report.verdict().exitCode();
   }

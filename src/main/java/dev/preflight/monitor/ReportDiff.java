@@ -81,7 +81,10 @@ public record ReportDiff(
     return new ReportDiff(before, after, threshold, changes);
   }
 
-  /** True when the verdict says less is ready than before ({@link dev.preflight.verdict.Verdict#worseThan}). */
+  /**
+   * True when the verdict says less is ready than before ({@link
+   * dev.preflight.verdict.Verdict#worseThan}).
+   */
   public boolean verdictWorse() {
     return after.verdict().worseThan(before.verdict());
   }

@@ -35,7 +35,10 @@ public enum Cause {
   POLICY_INSPECTED("the configuration decrypts TLS for this endpoint"),
   POLICY_AUTH_REQUIRED("the configuration demands proxy authentication for this endpoint"),
   DC_NOT_FOUND("no domain controller SRV record for the domain"),
-  DC_UNREACHABLE("a domain controller was found but LDAP/Kerberos ports do not answer");
+  DC_UNREACHABLE("a domain controller was found but LDAP/Kerberos ports do not answer"),
+  DNS_CNAME_MISMATCH(
+      "(tenant) an enrollment alias of the tenant's domain points somewhere other than the"
+          + " Microsoft service");
 
   private final String meaning;
 

@@ -22,6 +22,8 @@ public enum Fact {
   /** The HTTP {@code Date} header, ISO-8601, for a coarse clock estimate when NTP is blocked. */
   HTTP_DATE,
   NTP_OFFSET_MS,
+  /** The name a CNAME record points to, lower case, without the trailing dot. */
+  CNAME_TARGET,
   NTP_ROUND_TRIP_MS,
   /** What was observed on success, in one sentence (for example "HTTP 403 from the origin"). */
   DETAIL,

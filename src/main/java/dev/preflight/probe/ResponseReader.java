@@ -17,9 +17,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads an HTTP/1.1 response with hard bounds: a line of at most 8 KiB, a head of at most 32 KiB
- * and 100 fields, a body of at most 64 KiB. Each read is bounded by the time left on the deadline,
- * so a peer that trickles bytes (slowloris) times out with the deadline instead of holding the
- * probe. Anything that is not HTTP, or exceeds a bound, is a {@link ProtocolException}.
+ * and 100 fields, a body of at most 64 KiB unless the caller sets another limit. Each read is
+ * bounded by the time left on the deadline, so a peer that trickles bytes (slowloris) times out
+ * with the deadline instead of holding the probe. Anything that is not HTTP, or exceeds a bound, is
+ * a {@link ProtocolException}.
  */
 final class ResponseReader {
   static final int MAX_LINE = 8 * 1024;
@@ -29,6 +30,7 @@ final class ResponseReader {
 
   private final Connection connection;
   private final Deadline deadline;
+  private final int maxBody;
   private final InputStream in;
   private final byte[] buffer;
   private int position;
@@ -40,8 +42,17 @@ final class ResponseReader {
    *     CONNECT, where the bytes that follow belong to TLS
    */
   ResponseReader(Connection connection, Deadline deadline, boolean buffered) throws IOException {
+    this(connection, deadline, buffered, MAX_BODY);
+  }
+
+  /**
+   * @param maxBody the most body bytes kept; a longer body is cut there and marked truncated
+   */
+  ResponseReader(Connection connection, Deadline deadline, boolean buffered, int maxBody)
+      throws IOException {
     this.connection = connection;
     this.deadline = deadline;
+    this.maxBody = maxBody;
     this.in = connection.input();
     this.buffer = new byte[buffered ? 8192 : 1];
   }
@@ -158,8 +169,8 @@ final class ResponseReader {
   }
 
   private boolean fixed(ByteArrayOutputStream body, long length) throws IOException {
-    readMore(body, Math.min(length, MAX_BODY));
-    return length > MAX_BODY;
+    readMore(body, Math.min(length, maxBody));
+    return length > maxBody;
   }
 
   private boolean chunked(ByteArrayOutputStream body) throws IOException {
@@ -171,8 +182,8 @@ final class ResponseReader {
       if (chunk == 0) {
         return false;
       }
-      if (body.size() + chunk > MAX_BODY) {
-        readMore(body, MAX_BODY - body.size());
+      if (body.size() + chunk > maxBody) {
+        readMore(body, maxBody - body.size());
         return true;
       }
       readMore(body, chunk);
@@ -192,7 +203,7 @@ final class ResponseReader {
   }
 
   private boolean untilClose(ByteArrayOutputStream body) throws IOException {
-    while (body.size() < MAX_BODY) {
+    while (body.size() < maxBody) {
       int b = next();
       if (b < 0) {
         return false;

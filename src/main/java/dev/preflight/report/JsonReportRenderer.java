@@ -2,11 +2,13 @@ package dev.preflight.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.preflight.verdict.DomainChoice;
 import dev.preflight.verdict.EndpointResult;
 import dev.preflight.verdict.Environment;
 import dev.preflight.verdict.Evidence;
 import dev.preflight.verdict.Report;
 import dev.preflight.verdict.ServiceResult;
+import dev.preflight.verdict.TenantSummary;
 import dev.preflight.verdict.Timings;
 import dev.preflight.verdict.TlsFacts;
 import java.io.IOException;
@@ -64,6 +66,39 @@ public final class JsonReportRenderer implements ReportRenderer {
     }
     json.writeEndArray();
     writeNullable(json, "clockOffsetMs", env.clockOffsetMs());
+    writeTenant(json, env.tenant());
+    DomainChoice domain = env.domain();
+    if (domain == null) {
+      json.writeNullField("domain");
+    } else {
+      json.writeObjectFieldStart("domain");
+      json.writeStringField("name", domain.name());
+      json.writeStringField("source", Shown.text(domain.source()));
+      json.writeEndObject();
+    }
+    json.writeEndObject();
+  }
+
+  private static void writeTenant(JsonGenerator json, @Nullable TenantSummary tenant)
+      throws IOException {
+    if (tenant == null) {
+      json.writeNullField("tenant");
+      return;
+    }
+    json.writeObjectFieldStart("tenant");
+    json.writeStringField("name", Shown.text(tenant.name()));
+    writeNullable(json, "tenantId", Shown.orNull(tenant.tenantId()));
+    writeNullable(json, "namespaceType", Shown.orNull(tenant.namespaceType()));
+    writeNullable(json, "cloudInstance", Shown.orNull(tenant.cloudInstance()));
+    writeNullable(json, "region", Shown.orNull(tenant.region()));
+    json.writeArrayFieldStart("discoveredHosts");
+    for (TenantSummary.DiscoveredHost host : tenant.discoveredHosts()) {
+      json.writeStartObject();
+      json.writeStringField("host", host.host());
+      json.writeStringField("discoveredBy", Shown.text(host.discoveredBy()));
+      json.writeEndObject();
+    }
+    json.writeEndArray();
     json.writeEndObject();
   }
 

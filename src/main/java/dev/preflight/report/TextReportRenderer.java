@@ -2,15 +2,18 @@ package dev.preflight.report;
 
 import dev.preflight.catalog.Scenario;
 import dev.preflight.verdict.Consequences;
+import dev.preflight.verdict.DomainChoice;
 import dev.preflight.verdict.Durations;
 import dev.preflight.verdict.EndpointResult;
 import dev.preflight.verdict.Environment;
 import dev.preflight.verdict.Report;
 import dev.preflight.verdict.ServiceResult;
 import dev.preflight.verdict.Status;
+import dev.preflight.verdict.TenantSummary;
 import dev.preflight.verdict.Verdict;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -89,6 +92,29 @@ public final class TextReportRenderer implements ReportRenderer {
     lines.add("Proxy: " + proxy);
     lines.add("DNS servers: " + dns);
     lines.add("Clock: " + clock);
+    TenantSummary tenant = env.tenant();
+    if (tenant != null) {
+      lines.add("Tenant: " + Shown.text(tenantLine(tenant)));
+    }
+    DomainChoice domain = env.domain();
+    if (domain != null) {
+      lines.add("Domain: " + domain.name() + " (" + Shown.text(domain.source()) + ")");
+    }
+  }
+
+  private static String tenantLine(TenantSummary tenant) {
+    List<String> parts = new ArrayList<>();
+    if (tenant.namespaceType() != null) {
+      parts.add(tenant.namespaceType().toLowerCase(Locale.ROOT));
+    }
+    if (tenant.cloudInstance() != null) {
+      parts.add("cloud " + tenant.cloudInstance());
+    }
+    if (tenant.region() != null) {
+      parts.add("region " + tenant.region());
+    }
+    tenant.discoveredHosts().forEach(h -> parts.add(h.host() + " from " + h.discoveredBy()));
+    return tenant.name() + (parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")");
   }
 
   private void endpointLines(EndpointResult e, Widths widths, Lines lines) throws IOException {

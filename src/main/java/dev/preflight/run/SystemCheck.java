@@ -5,11 +5,15 @@ import dev.preflight.policy.pac.PacEnvironment;
 import dev.preflight.policy.pac.PacLimits;
 import dev.preflight.policy.pac.PacResolver;
 import dev.preflight.policy.pac.PacScript;
+import dev.preflight.probe.AliasProbe;
 import dev.preflight.probe.DomainControllers;
 import dev.preflight.probe.Fact;
+import dev.preflight.probe.HttpExchange;
+import dev.preflight.probe.HttpRequest;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.ProbeListener;
 import dev.preflight.probe.ProbeResult;
+import dev.preflight.probe.ProbeTarget;
 import dev.preflight.probe.Probes;
 import dev.preflight.probe.net.Resolver;
 import dev.preflight.probe.net.ServiceRecord;
@@ -30,7 +34,18 @@ public final class SystemCheck {
         target -> located(DomainControllers.discover(target, context)),
         context.resolver().servers(),
         Clock.systemUTC(),
-        toolVersion);
+        toolVersion,
+        new TenantDiscovery.Network() {
+          @Override
+          public HttpExchange.Outcome exchange(ProbeTarget target, HttpRequest request) {
+            return HttpExchange.send(target, request, context);
+          }
+
+          @Override
+          public ProbeResult alias(ProbeTarget target) {
+            return AliasProbe.run(target, context);
+          }
+        });
   }
 
   /** The probe context for {@code settings}, reporting phases to {@code listener}. */

@@ -172,6 +172,12 @@ public record EndpointResult(
         unjudged);
   }
 
+  public EndpointResult withDetail(String newDetail) {
+    return new EndpointResult(
+        endpoint, status, cause, newDetail, remedy, route, addresses, timings, tls, evidence,
+        unjudged);
+  }
+
   public EndpointResult withRemedy(@Nullable String newRemedy) {
     return new EndpointResult(
         endpoint, status, cause, detail, newRemedy, route, addresses, timings, tls, evidence,

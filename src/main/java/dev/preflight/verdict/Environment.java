@@ -10,9 +10,15 @@ import org.jspecify.annotations.Nullable;
  * @param proxy the proxy setting, credentials redacted, or null for none
  * @param dnsServers the DNS servers asked, as {@code host:port}
  * @param clockOffsetMs reference time minus local time, or null when unknown
+ * @param tenant what tenant discovery learned ({@code --tenant}), or null without it
+ * @param domain the Active Directory domain hybrid join used and its source, or null when none
  */
 public record Environment(
-    @Nullable String proxy, List<String> dnsServers, @Nullable Long clockOffsetMs) {
+    @Nullable String proxy,
+    List<String> dnsServers,
+    @Nullable Long clockOffsetMs,
+    @Nullable TenantSummary tenant,
+    @Nullable DomainChoice domain) {
   public Environment {
     dnsServers = List.copyOf(dnsServers);
   }
@@ -25,7 +31,12 @@ public record Environment(
 
   /** A builder starting from this environment, for a copy that differs in a few fields. */
   public Builder toBuilder() {
-    return new Builder().proxy(proxy).dnsServers(dnsServers).clockOffsetMs(clockOffsetMs);
+    return new Builder()
+        .proxy(proxy)
+        .dnsServers(dnsServers)
+        .clockOffsetMs(clockOffsetMs)
+        .tenant(tenant)
+        .domain(domain);
   }
 
   /** Collects the environment field by field. */
@@ -33,6 +44,8 @@ public record Environment(
     private @Nullable String proxy;
     private List<String> dnsServers = List.of();
     private @Nullable Long clockOffsetMs;
+    private @Nullable TenantSummary tenant;
+    private @Nullable DomainChoice domain;
 
     private Builder() {}
 
@@ -51,8 +64,18 @@ public record Environment(
       return this;
     }
 
+    public Builder tenant(@Nullable TenantSummary value) {
+      tenant = value;
+      return this;
+    }
+
+    public Builder domain(@Nullable DomainChoice value) {
+      domain = value;
+      return this;
+    }
+
     public Environment build() {
-      return new Environment(proxy, dnsServers, clockOffsetMs);
+      return new Environment(proxy, dnsServers, clockOffsetMs, tenant, domain);
     }
   }
 }

@@ -176,6 +176,10 @@ public final class Remedies {
       case DC_UNREACHABLE ->
           "Allow LDAP (389) and Kerberos (88) from the provisioning network to the domain"
               + " controllers.";
+      case DNS_CNAME_MISMATCH ->
+          "Point "
+              + endpoint.host()
+              + " at the Microsoft service it is an alias for, or delete it.";
     };
   }
 }

@@ -95,6 +95,8 @@ class CheckCommandIT {
     assertThat(run.code()).isEqualTo(2);
     JsonNode report = run.json();
     assertThat(report.get("environment").get("proxy").asText()).isEqualTo(proxyUrl);
+    assertThat(report.get("environment").get("tenant").isNull()).isTrue();
+    assertThat(run.err()).contains("Hint: --tenant contoso.com");
     JsonNode ztd = LoopbackLab.endpoint(report, "ztd-dds");
     assertThat(ztd.get("cause").asText()).isEqualTo("HTTP_PROXY_AUTH_REQUIRED");
     assertThat(ztd.get("route").asText()).isEqualTo("PROXY 127.0.0.1:" + proxy.port());

@@ -124,7 +124,11 @@ final class SampleReports {
         catalog,
         List.of(Scenario.USER_DRIVEN, Scenario.HYBRID_JOIN),
         results,
-        new Environment("http://proxy.corp:3128", List.of("192.0.2.53:53"), 2000L),
+        Environment.builder()
+            .proxy("http://proxy.corp:3128")
+            .dnsServers(List.of("192.0.2.53:53"))
+            .clockOffsetMs(2000L)
+            .build(),
         List.of(
             "NTP did not answer, so the clock offset (2.0 s behind the servers) is a coarse estimate from the Date headers of 1 HTTPS response, accurate to a few seconds at best."),
         Instant.parse("2026-11-26T10:00:00Z"),
