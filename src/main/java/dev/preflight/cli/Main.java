@@ -1,5 +1,6 @@
 package dev.preflight.cli;
 
+import dev.preflight.run.Concurrency;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -8,6 +9,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    Concurrency.sizeVirtualThreadScheduler();
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     int code = run(out, err, args);

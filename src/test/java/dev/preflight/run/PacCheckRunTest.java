@@ -66,6 +66,8 @@ class PacCheckRunTest {
     return Entries.catalog(entries);
   }
 
+  private static final ProbeRunner.Executor PASSING = (target, deadline, cpu) -> pass(target);
+
   private static ProbeResult pass(ProbeTarget target) {
     return new ProbeResult(target, null, Map.of(Phase.CONNECT, Duration.ofMillis(1)), Map.of());
   }
@@ -100,7 +102,7 @@ class PacCheckRunTest {
             "function FindProxyForURL(url, host) {\n  return notDefined(host);\n}\n",
             catalog(4),
             Duration.ofSeconds(2),
-            PacCheckRunTest::pass);
+            PASSING);
 
     assertThat(report.verdict()).isEqualTo(Verdict.UNKNOWN);
     assertThat(report.verdict().exitCode()).isEqualTo(3);
@@ -124,7 +126,7 @@ class PacCheckRunTest {
             "function FindProxyForURL(url, host) { return 42; }\n",
             catalog(3),
             Duration.ofSeconds(2),
-            PacCheckRunTest::pass);
+            PASSING);
 
     assertThat(report.verdict()).isEqualTo(Verdict.UNKNOWN);
     assertThat(web(report)).allSatisfy(r -> assertThat(r.detail()).contains("a number"));
@@ -133,7 +135,7 @@ class PacCheckRunTest {
   @Test
   void aBlockedEndpointStillMakesTheRunBlocked() throws IOException {
     ProbeRunner.Executor ntpFails =
-        target ->
+        (target, deadline, cpu) ->
             new ProbeResult(
                 target,
                 ProbeFailure.fail(Cause.NTP_TIMEOUT, Phase.NTP_EXCHANGE, "no reply"),
@@ -161,7 +163,7 @@ class PacCheckRunTest {
         }
         """;
     long start = System.nanoTime();
-    Report report = check(spin, catalog(20), Duration.ofSeconds(1), PacCheckRunTest::pass);
+    Report report = check(spin, catalog(20), Duration.ofSeconds(1), PASSING);
     Duration took = Duration.ofNanos(System.nanoTime() - start);
 
     assertThat(took).isLessThan(Duration.ofMillis(2_800));
@@ -185,7 +187,7 @@ class PacCheckRunTest {
         }
         """;
     long start = System.nanoTime();
-    Report report = check(lookups, catalog(3), Duration.ofSeconds(1), PacCheckRunTest::pass);
+    Report report = check(lookups, catalog(3), Duration.ofSeconds(1), PASSING);
     Duration took = Duration.ofNanos(System.nanoTime() - start);
 
     assertThat(took).isLessThan(Duration.ofMillis(3_500));

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.SocketException;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,12 +49,13 @@ final class ResetConnection implements Connection {
   }
 
   @Override
-  public TlsSession startTls(@Nullable String serverName, Duration timeout) throws IOException {
+  public TlsSession startTls(@Nullable String serverName, Duration timeout, NetworkWaits waits)
+      throws IOException {
     throw reset();
   }
 
   @Override
-  public void abortAfter(Duration budget) {
+  public void abortWhenSpent(Supplier<Duration> remaining) {
     // Nothing can block on this connection.
   }
 
