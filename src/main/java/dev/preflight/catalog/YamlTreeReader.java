@@ -112,9 +112,9 @@ final class YamlTreeReader {
         throw new InputException(
             source,
             keyLine,
-            "duplicate key '"
-                + Display.line(key, 100)
-                + "' (first on line "
+            "duplicate key "
+                + Display.quoted(key)
+                + " (first on line "
                 + fields.get(key).line()
                 + ")");
       }
