@@ -1,14 +1,9 @@
 package dev.preflight.catalog;
 
-import dev.preflight.common.InputException;
-import java.io.IOException;
+import dev.preflight.common.Display;
+import dev.preflight.common.InputFiles;
+import dev.preflight.common.InputKind;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,48 +12,29 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads one catalog file (YAML, UTF-8) into a {@link CatalogDraft}: top-level sections {@code
- * rootSets}, {@code services} and {@code endpoints}, each optional. Rejects unknown fields, wrong
- * types, bad values and ids defined twice in the same file, naming the file and line.
+ * Reads one catalog file (YAML, UTF-8, through the bounded reader) into a {@link CatalogDraft}:
+ * top-level sections {@code rootSets}, {@code services} and {@code endpoints}, each optional.
+ * Rejects unknown fields, wrong types, bad values and ids defined twice in the same file, naming
+ * the file and line.
  */
 final class CatalogFileReader {
-  /** Catalog files are small; anything larger is a mistake, not a catalog. */
-  static final long MAX_BYTES = 16L * 1024 * 1024;
-
   private static final Set<String> TOP = Set.of("rootSets", "services", "endpoints");
   private static final Set<String> SERVICE_FIELDS = Set.of("id", "name", "consequence");
 
   private CatalogFileReader() {}
 
+  /** Reads {@code file} within the limits of {@link InputKind#CATALOG}. */
   static CatalogDraft read(Path file) {
-    String source = file.toString();
-    try {
-      if (Files.isDirectory(file)) {
-        throw new InputException(source, "cannot read: it is a directory");
-      }
-      if (Files.size(file) > MAX_BYTES) {
-        throw new InputException(source, "too large for a catalog (over 16 MiB)");
-      }
-      return read(Files.newInputStream(file), source);
-    } catch (NoSuchFileException e) {
-      throw new InputException(source, "cannot read: no such file");
-    } catch (IOException e) {
-      throw new InputException(source, 0, "cannot read: " + e.getMessage(), e);
-    }
+    return parse(InputFiles.readText(file, InputKind.CATALOG), file.toString());
   }
 
+  /** Reads a catalog from {@code in} (the shipped resource) within the same limits. */
   static CatalogDraft read(InputStream in, String source) {
-    try (Reader reader =
-        new InputStreamReader(
-            in,
-            StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT))) {
-      return draft(source, YamlTreeReader.read(reader, source));
-    } catch (IOException e) {
-      throw new InputException(source, 0, "cannot close: " + e.getMessage(), e);
-    }
+    return parse(InputFiles.readText(in, source, InputKind.CATALOG), source);
+  }
+
+  private static CatalogDraft parse(String text, String source) {
+    return draft(source, YamlTreeReader.read(text, source));
   }
 
   private static CatalogDraft draft(String source, YamlNode root) {
@@ -78,7 +54,7 @@ final class CatalogFileReader {
     YamlFields fields = new YamlFields(top.source(), "'rootSets'", node, node.mapping().keySet());
     for (String name : node.mapping().keySet()) {
       if (!EndpointReader.ID.matcher(name).matches()) {
-        throw top.error(fields.line(name), "bad root set name '" + name + "'");
+        throw top.error(fields.line(name), "bad root set name " + Display.quoted(name));
       }
       List<String> roots = fields.optionalStringList(name);
       if (roots == null) {

@@ -1,5 +1,6 @@
 package dev.preflight.catalog;
 
+import dev.preflight.common.Display;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
@@ -27,12 +28,14 @@ final class EndpointChecks {
   private static void checkHost(EndpointDraft e, YamlFields f) {
     String hostProblem = HostNames.hostProblem(e.host());
     if (hostProblem != null) {
-      throw f.error(e.lineOf("host"), "bad host '" + e.host() + "': " + hostProblem);
+      throw f.error(e.lineOf("host"), "bad host " + Display.quoted(e.host()) + ": " + hostProblem);
     }
     if (HostNames.hasPlaceholder(e.host()) && !e.scenarios().equals(Set.of(Scenario.HYBRID_JOIN))) {
       throw f.error(
           e.lineOf("host"),
-          "host '" + e.host() + "' uses a placeholder, which only scenario hybrid-join fills in");
+          "host "
+              + Display.quoted(e.host())
+              + " uses a placeholder, which only scenario hybrid-join fills in");
     }
     String wildcard = e.wildcard();
     if (wildcard == null) {
@@ -40,12 +43,16 @@ final class EndpointChecks {
     }
     String problem = HostNames.wildcardProblem(wildcard);
     if (problem != null) {
-      throw f.error(e.lineOf("wildcard"), "bad wildcard '" + wildcard + "': " + problem);
+      throw f.error(
+          e.lineOf("wildcard"), "bad wildcard " + Display.quoted(wildcard) + ": " + problem);
     }
     if (!HostNames.covers(wildcard, e.host())) {
       throw f.error(
           e.lineOf("host"),
-          "host '" + e.host() + "' is not covered by wildcard '" + wildcard + "'");
+          "host "
+              + Display.quoted(e.host())
+              + " is not covered by wildcard "
+              + Display.quoted(wildcard));
     }
   }
 
@@ -61,7 +68,8 @@ final class EndpointChecks {
         throw f.error(e.lineOf("expect"), "an expected address only applies to protocol dns");
       }
       if (!isAddress(address)) {
-        throw f.error(e.lineOf("expect"), "expected address '" + address + "' is not an IP");
+        throw f.error(
+            e.lineOf("expect"), "expected address " + Display.quoted(address) + " is not an IP");
       }
     }
     if (x.zone() && e.standIn()) {
@@ -86,7 +94,8 @@ final class EndpointChecks {
       throw f.error(e.lineOf("path"), "a path only applies to http and https");
     }
     if (!path.startsWith("/") || path.chars().anyMatch(c -> c <= ' ')) {
-      throw f.error(e.lineOf("path"), "bad path '" + path + "': it must start with '/'");
+      throw f.error(
+          e.lineOf("path"), "bad path " + Display.quoted(path) + ": it must start with '/'");
     }
   }
 
@@ -99,7 +108,8 @@ final class EndpointChecks {
       LocalDate.parse(source.date());
     } catch (DateTimeParseException ex) {
       throw f.error(
-          e.lineOf("source"), "bad source date '" + source.date() + "' (expected YYYY-MM-DD)");
+          e.lineOf("source"),
+          "bad source date " + Display.quoted(source.date()) + " (expected YYYY-MM-DD)");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.preflight.catalog;
 
+import dev.preflight.common.Display;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -56,7 +57,7 @@ final class EndpointReader {
     if (wildcard != null && HostNames.wildcardProblem(wildcard) != null) {
       throw f.error(
           f.line("wildcard"),
-          "bad wildcard '" + wildcard + "': " + HostNames.wildcardProblem(wildcard));
+          "bad wildcard " + Display.quoted(wildcard) + ": " + HostNames.wildcardProblem(wildcard));
     }
     if (host == null && wildcard != null) {
       host = HostNames.zoneOf(wildcard);
@@ -95,7 +96,7 @@ final class EndpointReader {
     if (node.isMapping()
         && node.mapping().get("id") instanceof YamlNode id
         && id.value() instanceof String text) {
-      return kind + " '" + text.strip() + "'";
+      return kind + " " + Display.quoted(text.strip());
     }
     return "a" + (kind.matches("[aeiou].*") ? "n " : " ") + kind;
   }
@@ -105,7 +106,11 @@ final class EndpointReader {
     if (!ID.matcher(id).matches()) {
       throw f.error(
           f.line(field),
-          "bad " + field + " '" + id + "': use lower-case letters, digits, '-' and '.'");
+          "bad "
+              + field
+              + " "
+              + Display.quoted(id)
+              + ": use lower-case letters, digits, '-' and '.'");
     }
     return id;
   }

@@ -1,5 +1,6 @@
 package dev.preflight.catalog;
 
+import dev.preflight.common.Display;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -15,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * entry depends only on which sets contributed, not on their order in the file.
  */
 final class M365EntryDraft {
+  private static final int MAX_NOTE = 16 * 1024;
+
   /** What one set says about this pattern. */
   private record Contribution(M365EndpointSet set, String listedAs) {}
 
@@ -131,7 +134,8 @@ final class M365EntryDraft {
     if (!notes.isEmpty()) {
       note.append(" Notes: ").append(String.join(" ", notes));
     }
-    return note.toString();
+    // One catalog line holds the note; the loader accepts lines of up to 64 Ki characters.
+    return Display.line(note.toString(), MAX_NOTE);
   }
 
   private static String describe(M365EndpointSet set) {

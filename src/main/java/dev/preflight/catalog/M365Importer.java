@@ -1,10 +1,12 @@
 package dev.preflight.catalog;
 
 import dev.preflight.common.InputException;
+import dev.preflight.common.InputFiles;
+import dev.preflight.common.InputKind;
+import dev.preflight.common.IoErrors;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.Locale;
@@ -15,14 +17,12 @@ import java.util.stream.Collectors;
  * Imports the Microsoft 365 IP address and URL web service's JSON ({@code
  * https://endpoints.office.com/endpoints/worldwide}) as catalog entries.
  *
- * <p>The file is streamed and capped at {@link #MAX_BYTES}; a malformed file, a wrong shape or a
- * bad value becomes an {@link InputException} with the file and line, and nothing is returned. How
- * sets become entries is described on {@link M365Merger}.
+ * <p>The file is read within the limits of {@link InputKind#M365_JSON} (the real worldwide list is
+ * well under 1 MiB); a malformed file, a wrong shape or a bad value becomes an {@link
+ * InputException} with the file and line, and nothing is returned. How sets become entries is
+ * described on {@link M365Merger}.
  */
 public final class M365Importer {
-  /** The largest file accepted: the real worldwide list is well under 1 MiB. */
-  public static final long MAX_BYTES = 32L * 1024 * 1024;
-
   /**
    * Which sets to import.
    *
@@ -58,30 +58,21 @@ public final class M365Importer {
    */
   public static M365Import importFile(Path file, Options options) {
     String source = file.toString();
+    byte[] json = InputFiles.readBytes(file, InputKind.M365_JSON);
+    M365Merger merger = new M365Merger(options, file.getFileName().toString(), modified(file));
+    M365JsonReader.read(new ByteArrayInputStream(json), source, merger::add);
+    return merger.result();
+  }
+
+  private static String modified(Path file) {
     try {
-      if (!Files.isRegularFile(file)) {
-        throw new InputException(
-            source, Files.exists(file) ? "cannot read: not a regular file" : "no such file");
-      }
-      if (Files.size(file) > MAX_BYTES) {
-        throw new InputException(
-            source, new M365SizeLimit.TooLargeException(MAX_BYTES).getMessage());
-      }
-      String date =
-          Files.getLastModifiedTime(file)
-              .toInstant()
-              .atZone(ZoneOffset.UTC)
-              .toLocalDate()
-              .toString();
-      M365Merger merger = new M365Merger(options, file.getFileName().toString(), date);
-      try (InputStream in = new M365SizeLimit(Files.newInputStream(file), MAX_BYTES)) {
-        M365JsonReader.read(in, source, merger::add);
-      }
-      return merger.result();
-    } catch (NoSuchFileException e) {
-      throw new InputException(source, "no such file");
+      return Files.getLastModifiedTime(file)
+          .toInstant()
+          .atZone(ZoneOffset.UTC)
+          .toLocalDate()
+          .toString();
     } catch (IOException e) {
-      throw new InputException(source, 0, "cannot read: " + e.getMessage(), e);
+      throw new InputException(file.toString(), 0, "cannot read: " + IoErrors.reason(e), e);
     }
   }
 }

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
+import dev.preflight.common.Display;
 import dev.preflight.common.InputException;
+import dev.preflight.common.IoErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -24,13 +26,16 @@ import org.jspecify.annotations.Nullable;
  * InputException} with the file and line.
  */
 final class M365JsonReader {
+  private static final int MAX_STRING = 1 << 20;
+  private static final int MAX_SHOWN = 4096;
+
   private static final JsonFactory FACTORY =
       JsonFactory.builder()
           .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .streamReadConstraints(
               StreamReadConstraints.builder()
                   .maxNestingDepth(8)
-                  .maxStringLength(1 << 20)
+                  .maxStringLength(MAX_STRING)
                   .maxNumberLength(20)
                   .build())
           .build();
@@ -54,14 +59,13 @@ final class M365JsonReader {
       new M365JsonReader(parser, source).readDocument(sets);
     } catch (StreamReadException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      throw new InputException(source, line, "malformed JSON: " + e.getOriginalMessage(), e);
+      throw new InputException(
+          source, line, "malformed JSON: " + Display.line(e.getOriginalMessage(), 200), e);
     } catch (StreamConstraintsException e) {
       // Nesting, string or number beyond the limits above: a hostile or broken file.
       throw new InputException(source, 0, "not an endpoint list: " + e.getOriginalMessage(), e);
-    } catch (M365SizeLimit.TooLargeException e) {
-      throw new InputException(source, 0, e.getMessage(), e);
     } catch (IOException e) {
-      throw new InputException(source, 0, "cannot read: " + e.getMessage(), e);
+      throw new InputException(source, 0, "cannot read: " + IoErrors.reason(e), e);
     }
   }
 
@@ -124,7 +128,9 @@ final class M365JsonReader {
     if (value != JsonToken.VALUE_STRING) {
       throw error("'" + field + "' must be a string, found " + describe(value));
     }
-    return parser.getText().strip();
+    // Free text (notes, service areas) ends up in a catalog and on terminals: shown, not obeyed,
+    // and short enough for one catalog line.
+    return Display.line(parser.getText().strip(), MAX_SHOWN);
   }
 
   private boolean flag(String field, JsonToken value) {
@@ -137,7 +143,10 @@ final class M365JsonReader {
   private String category(JsonToken value) throws IOException {
     String category = string("category", value);
     if (!CATEGORIES.contains(category.toLowerCase(Locale.ROOT))) {
-      throw error("unknown category '" + category + "' (expected Optimize, Allow or Default)");
+      throw error(
+          "unknown category "
+              + Display.quoted(category)
+              + " (expected Optimize, Allow or Default)");
     }
     return category;
   }
@@ -159,7 +168,10 @@ final class M365JsonReader {
     for (String text : strings("urls", value)) {
       String url = text.toLowerCase(Locale.ROOT);
       if (!isPattern(url)) {
-        throw error("'urls' holds '" + text + "', which is not a host name or wildcard pattern");
+        throw error(
+            "'urls' holds "
+                + Display.quoted(text)
+                + ", which is not a host name or wildcard pattern");
       }
       urls.add(url);
     }
@@ -182,7 +194,8 @@ final class M365JsonReader {
     List<String> ips = strings("ips", value);
     for (String ip : ips) {
       if (!M365Cidr.isValid(ip)) {
-        throw error("'ips' holds '" + ip + "', which is not an IPv4 or IPv6 CIDR block");
+        throw error(
+            "'ips' holds " + Display.quoted(ip) + ", which is not an IPv4 or IPv6 CIDR block");
       }
     }
     return ips.size();

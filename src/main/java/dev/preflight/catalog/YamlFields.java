@@ -1,5 +1,6 @@
 package dev.preflight.catalog;
 
+import dev.preflight.common.Display;
 import dev.preflight.common.InputException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -35,9 +36,9 @@ final class YamlFields {
       if (!allowed.contains(field.getKey())) {
         throw error(
             field.getValue().line(),
-            "unknown field '"
-                + field.getKey()
-                + "' in "
+            "unknown field "
+                + Display.quoted(field.getKey())
+                + " in "
                 + what
                 + " (known fields: "
                 + String.join(", ", new TreeSet<>(allowed))
@@ -92,7 +93,7 @@ final class YamlFields {
     if (text.isBlank()) {
       throw error(field.line(), "'" + name + "' in " + what + " must not be empty");
     }
-    return text.strip();
+    return printable(field, name, text).strip();
   }
 
   boolean optionalBoolean(String name, boolean fallback) {
@@ -117,7 +118,7 @@ final class YamlFields {
       if (!(item.value() instanceof String text) || text.isBlank()) {
         throw error(item.line(), "'" + name + "' in " + what + " must list strings");
       }
-      texts.add(text.strip());
+      texts.add(printable(item, name, text).strip());
     }
     return texts;
   }
@@ -166,9 +167,28 @@ final class YamlFields {
     return new InputException(source, line, reason);
   }
 
+  /** Catalog text is shown in reports and on terminals, so control characters are refused. */
+  private String printable(YamlNode field, String name, String text) {
+    if (!Display.printable(text)) {
+      throw error(
+          field.line(),
+          "'" + name + "' in " + what + " holds a control character: " + Display.quoted(text));
+    }
+    return text;
+  }
+
   private InputException unknown(int line, String kind, String text, String expected) {
     return error(
-        line, "unknown " + kind + " '" + text + "' in " + what + " (expected " + expected + ")");
+        line,
+        "unknown "
+            + kind
+            + " "
+            + Display.quoted(text)
+            + " in "
+            + what
+            + " (expected "
+            + expected
+            + ")");
   }
 
   private InputException wrongType(String name, YamlNode field, String expected) {

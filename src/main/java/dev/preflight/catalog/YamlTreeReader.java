@@ -8,15 +8,17 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.preflight.common.Display;
 import dev.preflight.common.InputException;
+import dev.preflight.common.InputKind;
+import dev.preflight.common.IoErrors;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
@@ -31,7 +33,18 @@ final class YamlTreeReader {
   private static final YAMLFactory FACTORY =
       YAMLFactory.builder()
           .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+          .loaderOptions(loaderOptions())
           .build();
+
+  /**
+   * SnakeYAML stops at 3 M code points by default, below the documented file limit; the bounded
+   * reader has already enforced that limit in bytes, and a code point is at least one byte.
+   */
+  private static LoaderOptions loaderOptions() {
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit(Math.toIntExact(InputKind.CATALOG.maxBytes()));
+    return options;
+  }
 
   private final JsonParser parser;
   private final String source;
@@ -41,9 +54,9 @@ final class YamlTreeReader {
     this.source = source;
   }
 
-  /** Parses the single document in {@code reader}; {@code source} names it in messages. */
-  static YamlNode read(Reader reader, String source) {
-    try (JsonParser parser = FACTORY.createParser(reader)) {
+  /** Parses the single document in {@code text}; {@code source} names it in messages. */
+  static YamlNode read(String text, String source) {
+    try (JsonParser parser = FACTORY.createParser(text)) {
       YamlTreeReader tree = new YamlTreeReader(parser, source);
       JsonToken first = parser.nextToken();
       if (first == null) {
@@ -57,12 +70,13 @@ final class YamlTreeReader {
     } catch (StreamReadException e) {
       throw malformed(source, e);
     } catch (StreamConstraintsException e) {
-      throw new InputException(
-          source, 0, "nested too deeply for a catalog (over " + MAX_DEPTH + " levels)", e);
-    } catch (CharacterCodingException e) {
-      throw new InputException(source, 0, "cannot read: the file is not UTF-8 text", e);
+      String reason =
+          e.getMessage() != null && e.getMessage().contains("nesting")
+              ? "nested too deeply for a catalog (over " + MAX_DEPTH + " levels)"
+              : "a value is too long for a catalog";
+      throw new InputException(source, 0, reason, e);
     } catch (IOException e) {
-      throw new InputException(source, 0, "cannot read: " + e.getMessage(), e);
+      throw new InputException(source, 0, "cannot read: " + IoErrors.reason(e), e);
     }
   }
 
@@ -73,7 +87,9 @@ final class YamlTreeReader {
       throw new InputException(
           source,
           line,
-          "YAML aliases (*" + parser.getText() + ") are not supported; write the value out");
+          "YAML aliases (*"
+              + Display.line(parser.getText(), 60)
+              + ") are not supported; write the value out");
     }
     return switch (token) {
       case START_OBJECT -> new YamlNode(mapping(), line);
@@ -96,7 +112,11 @@ final class YamlTreeReader {
         throw new InputException(
             source,
             keyLine,
-            "duplicate key '" + key + "' (first on line " + fields.get(key).line() + ")");
+            "duplicate key "
+                + Display.quoted(key)
+                + " (first on line "
+                + fields.get(key).line()
+                + ")");
       }
       YamlNode value = value(next());
       // A mapping or list value starts on the key's line as far as a reader is concerned.
@@ -127,16 +147,14 @@ final class YamlTreeReader {
 
   private static InputException malformed(String source, StreamReadException e) {
     for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-      if (cause instanceof CharacterCodingException) {
-        return new InputException(source, 0, "cannot read: the file is not UTF-8 text", e);
-      }
       if (cause instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
         // SnakeYAML's own problem and mark say what is wrong and where, without the echo.
-        String context = yaml.getContext() == null ? "" : " (" + yaml.getContext() + ")";
+        String context =
+            yaml.getContext() == null ? "" : " (" + Display.line(yaml.getContext(), 120) + ")";
         return new InputException(
             source,
             yaml.getProblemMark().getLine() + 1,
-            "malformed YAML: " + yaml.getProblem() + context,
+            "malformed YAML: " + Display.line(yaml.getProblem(), 200) + context,
             e);
       }
     }
@@ -145,6 +163,7 @@ final class YamlTreeReader {
     String reason = e.getOriginalMessage();
     int newline = reason.indexOf('\n');
     String firstLine = newline < 0 ? reason : reason.substring(0, newline);
-    return new InputException(source, line, "malformed YAML: " + firstLine.strip(), e);
+    return new InputException(
+        source, line, "malformed YAML: " + Display.line(firstLine.strip(), 200), e);
   }
 }

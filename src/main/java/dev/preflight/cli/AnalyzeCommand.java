@@ -6,6 +6,7 @@ import dev.preflight.common.InputException;
 import dev.preflight.policy.PolicyEvaluator;
 import dev.preflight.run.AnalyzePolicies;
 import dev.preflight.run.AnalyzeRun;
+import dev.preflight.run.PacFetcher;
 import dev.preflight.verdict.Report;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -89,7 +90,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     if (pac == null && allowlist == null && squid == null) {
       throw new InputException("analyze", "give at least one of --pac, --allowlist or --squid");
     }
-    reportOptions.checkWritable();
+    reportOptions.checkOutput(inputs());
     AnalyzePolicies.resolver(resolve);
     if (clientIp != null) {
       AnalyzePolicies.clientAddress(clientIp);
@@ -101,6 +102,23 @@ final class AnalyzeCommand implements Callable<Integer> {
     boolean colour = Streams.detect(System.getenv(), reportOptions.toStdout()).colour();
     reportOptions.write(report, spec().commandLine().getOut(), colour);
     return report.verdict().exitCode();
+  }
+
+  private List<Output.Input> inputs() {
+    List<Output.Input> inputs = new ArrayList<>(selection.inputs());
+    if (pac != null && !PacFetcher.isUrl(pac)) {
+      inputs.add(new Output.Input("--pac", Path.of(pac)));
+    }
+    if (allowlist != null) {
+      inputs.add(new Output.Input("--allowlist", allowlist));
+    }
+    if (squid != null) {
+      inputs.add(new Output.Input("--squid", squid));
+    }
+    if (resolve.startsWith("hosts:")) {
+      inputs.add(new Output.Input("--resolve", Path.of(resolve.substring("hosts:".length()))));
+    }
+    return inputs;
   }
 
   private List<PolicyEvaluator> evaluators() {

@@ -58,10 +58,11 @@ public final class CatalogImportM365Command implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Output.check(output, List.of(new Output.Input("FILE", file)));
     M365Import result = M365Importer.importFile(file, options());
     PrintWriter err = spec.commandLine().getErr();
     for (String warning : result.warnings()) {
-      err.println("preflight: " + file + ": " + warning);
+      err.println(ExitCodes.shown(file + ": " + warning));
     }
     if (result.endpoints().isEmpty()) {
       throw new InputException(

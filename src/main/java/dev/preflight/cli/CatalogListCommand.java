@@ -30,6 +30,7 @@ final class CatalogListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Output.check(output, selection.inputs());
     Catalog catalog = CatalogLoader.load(selection.catalogFiles);
     List<Endpoint> selected = catalog.select(selection.scenarioSet(), selection.tpm);
     CatalogView view = new CatalogView(catalog, selection.scenarioList(), selection.tpm, selected);

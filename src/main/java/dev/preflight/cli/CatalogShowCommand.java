@@ -35,6 +35,7 @@ final class CatalogShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Output.check(output, selection.inputs());
     Catalog catalog = CatalogLoader.load(selection.catalogFiles);
     Endpoint entry =
         catalog

@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
       "0:READY: every endpoint the scenario needs passed",
       "1:DEGRADED: Autopilot would finish, but something it uses is missing",
       "2:BLOCKED: Autopilot would fail",
-      "3:UNKNOWN: bad options, unreadable input, internal error"
+      "3:UNKNOWN: an endpoint Autopilot needs could not be judged, bad options, unreadable"
+          + " input, internal error"
     })
 final class CheckCommand implements Callable<Integer> {
   @Mixin CheckOptions options = new CheckOptions();
@@ -66,7 +67,7 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter err = spec().commandLine().getErr();
     boolean debug = parent != null && parent.debug;
-    reportOptions.checkWritable();
+    reportOptions.checkOutput(options.inputs());
     CheckSettings settings = options.settings(environment, suffixes);
     Streams streams = Streams.detect(environment, reportOptions.toStdout());
     RunObserver observer = new RunObserver(err, streams.progress(), debug);

@@ -12,6 +12,7 @@ import dev.preflight.run.CaFile;
 import dev.preflight.run.CheckSettings;
 import dev.preflight.run.EnvironmentProxy;
 import dev.preflight.run.FixedProxy;
+import dev.preflight.run.PacFetcher;
 import dev.preflight.run.RouteSelector;
 import dev.preflight.run.SystemCheck;
 import dev.preflight.run.Tenant;
@@ -96,6 +97,16 @@ final class CheckOptions {
           "A domain of your Entra tenant (or a user's UPN): also check the tenant's own sign-in,"
               + " identity provider and enrollment service hosts.")
   @Nullable Tenant tenant;
+
+  /** The files these options read, which an {@code --output} must not overwrite. */
+  List<Output.Input> inputs() {
+    List<Output.Input> inputs = new ArrayList<>(selection.inputs());
+    inputs.addAll(Output.Input.all("--ca-file", caFiles));
+    if (pac != null && !PacFetcher.isUrl(pac)) {
+      inputs.add(new Output.Input("--pac", Path.of(pac)));
+    }
+    return inputs;
+  }
 
   /** The merged catalog: the shipped one plus every {@code --catalog} file. */
   Catalog catalog() {

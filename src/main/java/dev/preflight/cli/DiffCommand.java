@@ -12,6 +12,8 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -99,7 +101,7 @@ final class DiffCommand implements Callable<Integer> {
     if (before.equals("-") && after.equals("-")) {
       throw new InputException("-", "only one of BEFORE and AFTER can be standard input");
     }
-    Output.checkWritable(output);
+    Output.check(output, inputs());
     ReportSummary earlier;
     ReportSummary later;
     if (dataDir != null && (isRunId(before) || isRunId(after))) {
@@ -115,6 +117,20 @@ final class DiffCommand implements Callable<Integer> {
     PrintWriter out = spec().commandLine().getOut();
     Output.write(out, output, writer -> DiffRenderer.render(diff, format, writer));
     return diff.worse() ? 1 : 0;
+  }
+
+  /** BEFORE and AFTER when they name report files, which an {@code --output} must not overwrite. */
+  private List<Output.Input> inputs() {
+    List<Output.Input> inputs = new ArrayList<>();
+    addFile(inputs, "BEFORE", before);
+    addFile(inputs, "AFTER", after);
+    return inputs;
+  }
+
+  private void addFile(List<Output.Input> inputs, String name, String argument) {
+    if (!argument.equals("-") && !(dataDir != null && isRunId(argument))) {
+      inputs.add(new Output.Input(name, Path.of(argument)));
+    }
   }
 
   private ReportSummary read(String argument, @Nullable History history) {

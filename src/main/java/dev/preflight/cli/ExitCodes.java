@@ -1,7 +1,10 @@
 package dev.preflight.cli;
 
+import dev.preflight.common.Display;
 import dev.preflight.common.InputException;
+import dev.preflight.common.Secrets;
 import java.io.PrintWriter;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -10,7 +13,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * The one place that maps failures to the contract's exit codes: bad options, bad input and
- * internal errors all become code 3 with one line on stderr; {@code --debug} adds the stack trace.
+ * internal errors all become code 3 with one line on stderr — escaped, credentials redacted, never
+ * a Java class name; {@code --debug} adds the stack trace.
  */
 final class ExitCodes implements IExecutionExceptionHandler, IParameterExceptionHandler {
   static final int READY = 0;
@@ -18,11 +22,22 @@ final class ExitCodes implements IExecutionExceptionHandler, IParameterException
   static final int BLOCKED = 2;
   static final int UNKNOWN = 3;
 
+  /** The longest message printed; a message quoting a file never takes over the terminal. */
+  private static final int MAX_MESSAGE = 2000;
+
+  /**
+   * {@code message} as one safe line: credentials redacted, control characters shown escaped,
+   * capped. Every line this class prints goes through here, whatever raised it.
+   */
+  static String shown(@Nullable String message) {
+    return "preflight: " + Display.line(Secrets.redact(message), MAX_MESSAGE);
+  }
+
   @Override
   public int handleParseException(ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
     PrintWriter err = cmd.getErr();
-    err.println("preflight: " + ex.getMessage());
+    err.println(shown(ex.getMessage()));
     err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
     err.flush();
     return UNKNOWN;
@@ -31,12 +46,10 @@ final class ExitCodes implements IExecutionExceptionHandler, IParameterException
   @Override
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
     PrintWriter err = cmd.getErr();
-    if (ex instanceof InputException input) {
-      err.println("preflight: " + input.getMessage());
-    } else if (ex instanceof ParameterException param) {
-      err.println("preflight: " + param.getMessage());
+    if (ex instanceof InputException || ex instanceof ParameterException) {
+      err.println(shown(ex.getMessage()));
     } else {
-      err.println("preflight: internal error: " + ex + " (run with --debug for details)");
+      err.println(shown("internal error (run with --debug for the details)"));
     }
     if (isDebug(parsed)) {
       ex.printStackTrace(err);

@@ -84,6 +84,7 @@ public final class ExportCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--wildcard-style applies only to --format domains");
     }
+    Output.check(output, selection.inputs());
     Catalog catalog = CatalogLoader.load(selection.catalogFiles);
     List<Endpoint> selected = catalog.select(selection.scenarioSet(), selection.tpm);
     Allowlist allowlist = AllowlistBuilder.build(selected, selection.scenarioList(), selection.tpm);

@@ -1,31 +1,36 @@
 package dev.preflight.cli;
 
+import dev.preflight.common.AtomicFile;
 import dev.preflight.common.InputException;
+import dev.preflight.common.IoErrors;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a command writes: the command line's standard output, or {@code --output FILE}. A file that
- * cannot be written is bad input (exit 3), named in the message.
+ * Where a command writes: the command line's standard output, or {@code --output FILE}, replaced
+ * all or nothing through {@link AtomicFile}. A file that cannot be written, or that is one of the
+ * command's own inputs, is bad input (exit 3), named in the message before any work starts.
  */
 final class Output {
-  /** Writes the output once the destination is open; may throw I/O errors. */
-  interface Body {
-    void writeTo(Writer writer) throws IOException;
+  /** An input file and the option that named it, so that a refusal can say which. */
+  record Input(String option, Path path) {
+    static List<Input> all(String option, List<Path> paths) {
+      return paths.stream().map(p -> new Input(option, p)).toList();
+    }
   }
 
   private Output() {}
 
   /**
-   * Fails fast, before any probing or evaluation, when {@code file} can obviously not be written: a
-   * directory, or a missing or read-only parent directory. Null means standard output.
+   * Fails fast, before any probing or evaluation, when {@code file} can obviously not be written (a
+   * directory, a missing or read-only parent directory) or when it is one of {@code inputs}: a
+   * report written over its own allowlist would destroy it. Null means standard output.
    */
-  static void checkWritable(@Nullable Path file) {
+  static void check(@Nullable Path file, List<Input> inputs) {
     if (file == null) {
       return;
     }
@@ -33,32 +38,46 @@ final class Output {
     if (Files.isDirectory(file)) {
       throw new InputException(file.toString(), "is a directory; --output needs a file name");
     }
-    if (parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)) {
+    if (parent == null || !Files.isDirectory(parent)) {
+      throw new InputException(file.toString(), "cannot write: its directory does not exist");
+    }
+    if (!Files.isWritable(parent)) {
       throw new InputException(
-          file.toString(), "cannot write here: the directory is missing or read-only");
+          file.toString(), "cannot write: permission denied (its directory is read-only)");
+    }
+    for (Input input : inputs) {
+      if (same(file, input.path())) {
+        throw new InputException(
+            file.toString(),
+            "is also an input ("
+                + input.option()
+                + "); writing the output there would destroy it, so nothing was done");
+      }
     }
   }
 
-  static void write(PrintWriter stdout, @Nullable Path file, Body body) {
-    if (file == null) {
-      try {
-        body.writeTo(stdout);
-      } catch (IOException e) {
-        throw new InputException("standard output", 0, "cannot write: " + e.getMessage(), e);
+  private static boolean same(Path output, Path input) {
+    try {
+      if (Files.exists(output) && Files.exists(input)) {
+        return Files.isSameFile(output, input);
       }
-      stdout.flush();
+    } catch (IOException e) {
+      // Compare the names below; the read or the write will report the problem itself.
+    }
+    return output.toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize());
+  }
+
+  /** Writes to {@code file} all or nothing, or to standard output when it is null. */
+  static void write(PrintWriter stdout, @Nullable Path file, AtomicFile.Content body) {
+    if (file != null) {
+      AtomicFile.write(file, body);
       return;
     }
-    try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      body.writeTo(writer);
+    try {
+      body.writeTo(stdout);
     } catch (IOException e) {
-      throw new InputException(file.toString(), 0, "cannot write: " + describe(e), e);
+      throw new InputException("standard output", 0, "cannot write: " + IoErrors.reason(e), e);
     }
-  }
-
-  private static String describe(IOException e) {
-    return e instanceof java.nio.file.NoSuchFileException
-        ? "its directory does not exist"
-        : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.toString();
+    stdout.flush();
   }
 }

@@ -25,7 +25,8 @@ import picocli.CommandLine.ScopeType;
       "0:READY: every endpoint the scenario needs passed",
       "1:DEGRADED: Autopilot would finish, but something it uses is missing",
       "2:BLOCKED: Autopilot would fail",
-      "3:UNKNOWN: the tool could not judge (bad arguments, unreadable input, internal error)"
+      "3:UNKNOWN: the tool could not judge (an endpoint Autopilot needs, bad arguments,"
+          + " unreadable input, internal error)"
     })
 public final class PreflightCommand implements Runnable {
   @Option(

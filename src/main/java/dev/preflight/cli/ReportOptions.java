@@ -10,6 +10,7 @@ import dev.preflight.report.TextReportRenderer;
 import dev.preflight.verdict.Report;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
@@ -39,9 +40,9 @@ final class ReportOptions {
       description = "Write the report to FILE instead of standard output.")
   @Nullable Path output;
 
-  /** Rejects an unwritable {@code --output} before any work starts. */
-  void checkWritable() {
-    Output.checkWritable(output);
+  /** Rejects an unwritable {@code --output}, or one that is also an input, before any work. */
+  void checkOutput(List<Output.Input> inputs) {
+    Output.check(output, inputs);
   }
 
   /** True when the report goes to standard output (where a terminal may show colour). */

@@ -48,7 +48,7 @@ final class RunObserver implements ProgressListener, ProbeListener {
     finished.incrementAndGet();
     if (debug) {
       synchronized (err) {
-        err.println("debug: " + target.endpoint().target() + ": " + reason);
+        err.println("debug: " + target.endpoint().target() + ": " + Display.line(reason, 2000));
         error.printStackTrace(err);
         err.flush();
       }
@@ -106,7 +106,12 @@ final class RunObserver implements ProgressListener, ProbeListener {
     if (debug) {
       synchronized (err) {
         err.println(
-            "debug: " + target.endpoint().target() + " via " + target.route() + ": " + event);
+            "debug: "
+                + target.endpoint().target()
+                + " via "
+                + target.route()
+                + ": "
+                + Display.line(event, 2000));
         err.flush();
       }
     }

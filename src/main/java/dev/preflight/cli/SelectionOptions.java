@@ -36,6 +36,11 @@ final class SelectionOptions {
       description = "Add or override catalog entries from this YAML file; repeatable.")
   List<Path> catalogFiles = new ArrayList<>();
 
+  /** The catalog files given, as inputs {@code --output} must not overwrite. */
+  List<Output.Input> inputs() {
+    return Output.Input.all("--catalog", catalogFiles);
+  }
+
   /** The chosen scenarios, in the order given, defaulting to user-driven. */
   List<Scenario> scenarioList() {
     return scenarios.isEmpty() ? List.of(Scenario.USER_DRIVEN) : List.copyOf(scenarios);

@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * Writes an output file all or nothing: the content goes to a temporary file in the target's own
  * directory, is forced to disk, and is renamed over the target. A failure at any point — a full
  * disk, a renderer that throws — deletes the temporary file and leaves an existing target exactly
- * as it was.
+ * as it was. A symbolic link stays a link to the replaced file; a device or FIFO is written in
+ * place.
  */
 public final class AtomicFile {
   /** Writes the content; may throw. */
@@ -39,7 +40,11 @@ public final class AtomicFile {
    *     message says that an existing file was left unchanged
    */
   public static void write(Path target, Content content) {
-    Path absolute = target.toAbsolutePath();
+    if (Files.exists(target) && !Files.isRegularFile(target)) {
+      writeInPlace(target, content);
+      return;
+    }
+    Path absolute = resolved(target);
     Path directory = absolute.getParent();
     boolean existed = Files.exists(absolute);
     Path temporary = null;
@@ -63,6 +68,30 @@ public final class AtomicFile {
           target.toString(), 0, "cannot write: " + IoErrors.reason(e) + kept, e);
     } finally {
       deleteQuietly(temporary);
+    }
+  }
+
+  /**
+   * A device or FIFO ({@code /dev/null}, {@code /dev/stdout}, a pipe) is written in place: there is
+   * no old content to keep, and renaming over it would replace the device with a file.
+   */
+  private static void writeInPlace(Path target, Content content) {
+    try (Writer writer =
+        Files.newBufferedWriter(
+            target, StandardCharsets.UTF_8, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+      content.writeTo(writer);
+    } catch (IOException e) {
+      throw new InputException(target.toString(), 0, "cannot write: " + IoErrors.reason(e), e);
+    }
+  }
+
+  /** The file a symbolic link points to, so the link stays a link; the path itself otherwise. */
+  private static Path resolved(Path target) {
+    Path absolute = target.toAbsolutePath();
+    try {
+      return Files.exists(absolute) ? absolute.toRealPath() : absolute;
+    } catch (IOException e) {
+      return absolute;
     }
   }
 

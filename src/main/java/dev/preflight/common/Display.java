@@ -18,6 +18,8 @@ public final class Display {
   /** The default cap, in characters, for one value in a message or report. */
   public static final int MAX = 400;
 
+  private static final int QUOTED_MAX = 100;
+
   private Display() {}
 
   /**
@@ -38,9 +40,33 @@ public final class Display {
     return escape(text, max, true);
   }
 
+  /**
+   * A value quoted inside a message, as in {@code bad host 'a b'}: on one line, in single quotes,
+   * capped at 100 characters, so a file's content never takes over the message that names it.
+   */
+  public static String quoted(@Nullable String text) {
+    return "'" + escape(text, QUOTED_MAX, true) + "'";
+  }
+
   /** {@link #text} with a cap of {@code max} characters of output before the omission note. */
   public static String text(@Nullable String text, int max) {
     return escape(text, max, false);
+  }
+
+  /**
+   * True when {@link #text} shows {@code text} as itself, apart from the cap: no control or
+   * invisible formatting character other than newline and tab. Readers of our own formats refuse
+   * text that is not printable rather than keep it.
+   */
+  public static boolean printable(String text) {
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      if (shown(c, false) != null) {
+        return false;
+      }
+      i += Character.charCount(c);
+    }
+    return true;
   }
 
   private static String escape(@Nullable String text, int max, boolean oneLine) {

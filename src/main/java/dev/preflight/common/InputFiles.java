@@ -30,8 +30,9 @@ import java.util.concurrent.TimeoutException;
  * or endless file costs nothing), line length (a line is never echoed), and time (a FIFO or a
  * device that never ends is unreadable after the kind's deadline). Only regular files are read
  * unless the kind accepts special files. Text is UTF-8, with or without a byte-order mark, or
- * UTF-16 with one; anything else is "not UTF-8 text" with the line where decoding failed. Failures
- * are {@link InputException}s naming the file, never an {@code OutOfMemoryError}.
+ * UTF-16 with one; anything else is "not UTF-8 text" with the line where decoding failed (or, for a
+ * lenient kind, replaced). Failures are {@link InputException}s naming the file, never an {@code
+ * OutOfMemoryError}.
  */
 public final class InputFiles {
   private static final int CHUNK = 64 * 1024;
@@ -158,11 +159,10 @@ public final class InputFiles {
       skip = 2;
       charset = StandardCharsets.UTF_16LE;
     }
+    CodingErrorAction onError =
+        kind.lenient() ? CodingErrorAction.REPLACE : CodingErrorAction.REPORT;
     CharsetDecoder decoder =
-        charset
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+        charset.newDecoder().onMalformedInput(onError).onUnmappableCharacter(onError);
     ByteBuffer in = ByteBuffer.wrap(bytes, skip, bytes.length - skip);
     CharBuffer out = CharBuffer.allocate(bytes.length);
     CoderResult result = decoder.decode(in, out, true);

@@ -12,14 +12,34 @@ import java.util.Objects;
  * @param maxLineChars the longest line accepted, in characters; lines are never echoed whole
  * @param deadline how long reading may take before the file is called unreadable
  * @param special whether devices and FIFOs are accepted (regular files always are)
+ * @param lenient whether bytes that are not valid UTF-8 are replaced rather than refused
  */
 public record InputKind(
-    String label, long maxBytes, int maxLineChars, Duration deadline, boolean special) {
+    String label,
+    long maxBytes,
+    int maxLineChars,
+    Duration deadline,
+    boolean special,
+    boolean lenient) {
   private static final long MIB = 1024L * 1024;
   private static final Duration READ_DEADLINE = Duration.ofSeconds(10);
 
-  public static final InputKind CATALOG = of("the catalog file", 16 * MIB, 1024 * 1024);
-  public static final InputKind PAC = of("the PAC script", MIB, 1024 * 1024);
+  /**
+   * A catalog. Lines are short: SnakeYAML's cost grows with the square of a line's length, so a
+   * megabyte on one line would take seconds and hundreds of megabytes.
+   */
+  public static final InputKind CATALOG = of("the catalog file", 16 * MIB, 64 * 1024);
+
+  /**
+   * A PAC file. Decoding is lenient, as browsers and WinHTTP are: a comment written in a legacy
+   * code page must not make the script unreadable.
+   */
+  public static final InputKind PAC = of("the PAC script", 16 * MIB, 1024 * 1024).leniently();
+
+  /** A PAC script downloaded from a URL: the same, but at most 1 MiB over the network. */
+  public static final InputKind PAC_DOWNLOAD =
+      new InputKind("the PAC script", MIB, 1024 * 1024, READ_DEADLINE, true, true);
+
   public static final InputKind ALLOWLIST = of("the allowlist", 64 * MIB, 64 * 1024);
   public static final InputKind SQUID_CONFIG = of("the squid configuration", 16 * MIB, 64 * 1024);
   public static final InputKind SQUID_ACL = of("the squid acl file", 64 * MIB, 64 * 1024);
@@ -40,17 +60,21 @@ public record InputKind(
   }
 
   private static InputKind of(String label, long maxBytes, int maxLineChars) {
-    return new InputKind(label, maxBytes, maxLineChars, READ_DEADLINE, false);
+    return new InputKind(label, maxBytes, maxLineChars, READ_DEADLINE, false, false);
   }
 
   /** This kind, also accepting devices and FIFOs (still bounded by size and deadline). */
   public InputKind allowingSpecialFiles() {
-    return new InputKind(label, maxBytes, maxLineChars, deadline, true);
+    return new InputKind(label, maxBytes, maxLineChars, deadline, true, lenient);
   }
 
   /** This kind with another read deadline. */
   public InputKind withDeadline(Duration newDeadline) {
-    return new InputKind(label, maxBytes, maxLineChars, newDeadline, special);
+    return new InputKind(label, maxBytes, maxLineChars, newDeadline, special, lenient);
+  }
+
+  private InputKind leniently() {
+    return new InputKind(label, maxBytes, maxLineChars, deadline, special, true);
   }
 
   /** The size limit in words: "64 MiB", "4 KiB", "100 bytes". */

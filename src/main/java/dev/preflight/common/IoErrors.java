@@ -2,6 +2,9 @@ package dev.preflight.common;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -11,13 +14,20 @@ import java.nio.file.FileSystemLoopException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Why a file operation failed, in words a reader understands — "no such file", "permission denied",
- * "the disk is full" — never a Java class name. Every message that reports an I/O failure on a file
- * takes its reason from here.
+ * Why a file or network operation failed, in words a reader understands — "no such file",
+ * "permission denied", "the disk is full", "the connection was reset" — never a Java class name.
+ * Every message that reports an I/O failure takes its reason from here.
  */
 public final class IoErrors {
+  /** A Java class name at the start of a message, as {@code Throwable.toString()} writes it. */
+  private static final Pattern CLASS_PREFIX =
+      Pattern.compile("^(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)(?::\\s*|$)");
+
   private IoErrors() {}
 
   /** The reason for {@code error}, without the file name (the caller names the file). */
@@ -30,8 +40,11 @@ public final class IoErrors {
       case DirectoryNotEmptyException e -> "the directory is not empty";
       case FileSystemLoopException e -> "the path loops through symbolic links";
       case CharacterCodingException e -> "not UTF-8 text";
-      case EOFException e -> "it ended early";
+      case EOFException e -> e.getMessage() == null ? "it ended early" : fromText(e.getMessage());
       case FileSystemException e -> fromText(e.getReason());
+      case UnknownHostException e -> "the name does not resolve";
+      case SocketTimeoutException e -> "no answer within the deadline";
+      case HttpTimeoutException e -> "no answer within the deadline";
       default -> fromText(error.getMessage());
     };
   }
@@ -63,10 +76,47 @@ public final class IoErrors {
     if (lower.contains("too many open files")) {
       return "too many open files";
     }
-    return Display.line(lowerFirst(text), 200);
+    String network = network(lower);
+    return network != null ? network : Display.line(lowerFirst(withoutClassNames(text)), 200);
   }
 
+  /** The operating system's words for network failures (ECONNRESET, EPIPE, ENETUNREACH, ...). */
+  private static @Nullable String network(String lower) {
+    if (lower.contains("connection refused")) {
+      return "the connection was refused";
+    }
+    if (lower.contains("connection reset")) {
+      return "the connection was reset";
+    }
+    if (lower.contains("broken pipe")) {
+      return "the peer closed the connection";
+    }
+    if (lower.contains("network is unreachable")) {
+      return "the network is unreachable";
+    }
+    if (lower.contains("no route to host") || lower.contains("host is unreachable")) {
+      return "no route to the host";
+    }
+    if (lower.contains("timed out")) {
+      return "no answer within the deadline";
+    }
+    return null;
+  }
+
+  /** {@code text} without leading class names: "javax.net.ssl.SSLException: x" becomes "x". */
+  static String withoutClassNames(String text) {
+    String rest = text;
+    for (Matcher m = CLASS_PREFIX.matcher(rest); m.find(); m = CLASS_PREFIX.matcher(rest)) {
+      rest = rest.substring(m.end());
+    }
+    return rest.isBlank() ? "an input/output error" : rest;
+  }
+
+  /** "Stale file handle" becomes "stale file handle"; an acronym such as "SSL peer" stays. */
   private static String lowerFirst(String text) {
-    return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    if (text.isEmpty() || text.length() > 1 && Character.isUpperCase(text.charAt(1))) {
+      return text;
+    }
+    return Character.toLowerCase(text.charAt(0)) + text.substring(1);
   }
 }

@@ -26,17 +26,19 @@ public final class ProxyUrl {
    */
   public static HostPort parse(String source, String value) {
     String text = value.trim();
+    String shown = Display.quoted(Secrets.redact(text));
     String withScheme = text.contains("://") ? text : "http://" + text;
     URI uri = toUri(source, withScheme);
     String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
     if (uri.getRawUserInfo() != null) {
       throw new InputException(
           source,
-          "the proxy URL contains credentials; preflight never sends proxy credentials because a"
+          "the proxy URL "
+              + shown
+              + " contains credentials; preflight never sends proxy credentials because a"
               + " device in OOBE has none, so give the proxy as http://host:port and let the"
               + " check show whether it demands authentication");
     }
-    String shown = "'" + Display.line(text, 200) + "'";
     if (!scheme.equals("http")) {
       throw new InputException(
           source,
@@ -69,8 +71,9 @@ public final class ProxyUrl {
       }
       return uri;
     } catch (URISyntaxException e) {
-      String shown = text.contains("@") ? "the given URL" : "'" + Display.line(text, 200) + "'";
-      throw new InputException(source, shown + " is not a proxy URL (expected http://host:port)");
+      throw new InputException(
+          source,
+          Display.quoted(Secrets.redact(text)) + " is not a proxy URL (expected http://host:port)");
     }
   }
 }

@@ -81,14 +81,17 @@ public record ReportDiff(
     return new ReportDiff(before, after, threshold, changes);
   }
 
-  /** True when the verdict has a higher exit code than before. */
+  /**
+   * True when the verdict says less is ready than before ({@link
+   * dev.preflight.verdict.Verdict#worseThan}).
+   */
   public boolean verdictWorse() {
-    return after.verdict().exitCode() > before.verdict().exitCode();
+    return after.verdict().worseThan(before.verdict());
   }
 
-  /** True when the verdict has a lower exit code than before. */
+  /** True when the verdict says more is ready than before. */
   public boolean verdictBetter() {
-    return after.verdict().exitCode() < before.verdict().exitCode();
+    return before.verdict().worseThan(after.verdict());
   }
 
   /** True when the verdict or any endpoint got worse: {@code diff}'s exit code 1. */

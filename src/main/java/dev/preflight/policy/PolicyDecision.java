@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param outcome allowed, denied, and so on
  * @param route the PAC-style route ({@code DIRECT}, {@code PROXY host:port}), or null when the
  *     evaluator does not decide routes
- * @param fallbacks the full PAC fallback list, first entry equal to {@code route}; empty when not a
- *     PAC decision
+ * @param fallbacks the PAC fallback list (its first 16 entries), first entry equal to {@code
+ *     route}; empty when not a PAC decision
  * @param reason what the evaluator saw, in one sentence
  * @param evidence the rule that decided, or null when no single rule did (an implicit default)
  * @param dependsOnDns true when the answer relied on a DNS-dependent helper

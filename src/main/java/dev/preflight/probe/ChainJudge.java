@@ -1,5 +1,6 @@
 package dev.preflight.probe;
 
+import dev.preflight.common.Display;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -118,7 +119,7 @@ final class ChainJudge {
       cause = Cause.TLS_HOSTNAME_MISMATCH;
       problem =
           "the certificate is for "
-              + Printable.clip(String.join(", ", HostnameMatcher.dnsNames(leaf)))
+              + Display.line(String.join(", ", HostnameMatcher.dnsNames(leaf)), 200)
               + ", not "
               + host;
     }
@@ -238,6 +239,6 @@ final class ChainJudge {
   }
 
   static String name(String dn) {
-    return Printable.clip(dn);
+    return Display.line(dn, 200);
   }
 }

@@ -1,7 +1,9 @@
 package dev.preflight.probe;
 
+import dev.preflight.common.IoErrors;
 import dev.preflight.probe.net.DnsTimeoutException;
 import java.io.EOFException;
+import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -11,7 +13,6 @@ import java.net.SocketException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
-import javax.net.ssl.SSLException;
 
 /**
  * The one place that maps an exception thrown during a phase to a contract {@link Cause}. Probes
@@ -126,9 +127,17 @@ public final class FailureClassifier {
     };
   }
 
+  /** ECONNREFUSED: the peer answered the SYN with a reset. */
   private static boolean isRefused(Throwable error) {
-    return error instanceof ConnectException && !(error instanceof NoRouteToHostException)
-        || lower(error).contains("refused");
+    return error instanceof ConnectException && lower(error).contains("refused");
+  }
+
+  /** EHOSTUNREACH or ENETUNREACH, from the routing table or an ICMP error. */
+  private static boolean isUnreachable(Throwable error) {
+    String lower = lower(error);
+    return error instanceof NoRouteToHostException
+        || lower.contains("unreachable")
+        || lower.contains("no route");
   }
 
   private static String timeoutMessage(
@@ -183,7 +192,10 @@ public final class FailureClassifier {
     if (isRefused(error)) {
       return "connection to " + subject + " refused (RST)";
     }
-    return "no route to " + subject + ": " + detail(error);
+    if (isUnreachable(error)) {
+      return "no route to " + subject + ": " + detail(error);
+    }
+    return "connection to " + subject + " failed: " + detail(error);
   }
 
   private static String closedMessage(String subject, Throwable error) {
@@ -203,10 +215,9 @@ public final class FailureClassifier {
     return "no NTP reply from " + subject + ": " + detail(error);
   }
 
+  /** The failure in words, never a Java class name. */
   private static String detail(Throwable error) {
-    String message = error.getMessage();
-    String text = error instanceof SSLException || message == null ? error.toString() : message;
-    return Printable.clip(text);
+    return error instanceof IOException io ? IoErrors.reason(io) : "an unexpected error";
   }
 
   private static String lower(Throwable error) {

@@ -1,6 +1,7 @@
 package dev.preflight.probe;
 
 import dev.preflight.catalog.Expectation;
+import dev.preflight.common.Display;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
@@ -77,7 +78,8 @@ final class HttpJudge {
       HttpResponse response, Expectation expect, String target) {
     int wanted = expect.httpStatus() == null ? 200 : expect.httpStatus();
     if (response.status() != wanted) {
-      String location = response.header("Location").map(l -> " to " + Printable.clip(l)).orElse("");
+      String location =
+          response.header("Location").map(l -> " to " + Display.line(l, 200)).orElse("");
       return fail(
           Cause.HTTP_CAPTIVE_PORTAL,
           target
@@ -94,7 +96,7 @@ final class HttpJudge {
           Cause.HTTP_CAPTIVE_PORTAL,
           target
               + " answered other content ("
-              + Printable.clip(body, 60)
+              + Display.line(body, 60)
               + ") instead of \""
               + expect.body()
               + "\"");
@@ -105,7 +107,7 @@ final class HttpJudge {
   private static String authScheme(HttpResponse response) {
     return response
         .header("Proxy-Authenticate")
-        .map(a -> ", " + Printable.clip(a.split(" ", 2)[0], 20))
+        .map(a -> ", " + Display.line(a.split(" ", 2)[0], 20))
         .orElse("");
   }
 

@@ -1,5 +1,6 @@
 package dev.preflight.probe;
 
+import dev.preflight.common.Display;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -116,7 +117,7 @@ final class ProbeRun {
   }
 
   void fact(Fact fact, String value) {
-    facts.put(fact, Printable.clip(value, 512));
+    facts.put(fact, Display.line(value, 512));
   }
 
   /** Records a problem that does not fail the endpoint; the first one wins. */

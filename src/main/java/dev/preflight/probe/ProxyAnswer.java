@@ -1,5 +1,6 @@
 package dev.preflight.probe;
 
+import dev.preflight.common.Display;
 import dev.preflight.common.IpAddress;
 import dev.preflight.probe.InspectionProducts.Product;
 import java.nio.charset.StandardCharsets;
@@ -144,8 +145,7 @@ final class ProxyAnswer {
     Meaning meaning = SQUID_UPSTREAM.contains(name) ? Meaning.UPSTREAM_FAILED : Meaning.REFUSED;
     boolean ipv6Only =
         name.equals("ERR_CONNECT_FAIL") && errno(error, page) == NETWORK_UNREACHABLE && ipv6(page);
-    String evidence =
-        (header ? "X-Squid-Error: " : "Squid error page ") + Printable.clip(error, 80);
+    String evidence = (header ? "X-Squid-Error: " : "Squid error page ") + Display.line(error, 80);
     return new Reading(meaning, evidence, "Squid", ipv6Only);
   }
 
@@ -176,15 +176,15 @@ final class ProxyAnswer {
   /** The header that shows a proxy wrote this error, or null. */
   private static @Nullable String proxyHeader(HttpResponse response) {
     if (response.has("Proxy-Agent")) {
-      return "Proxy-Agent: " + Printable.clip(response.header("Proxy-Agent").orElse(""), 80);
+      return "Proxy-Agent: " + Display.line(response.header("Proxy-Agent").orElse(""), 80);
     }
     String server = response.header("Server").orElse("");
     if (InspectionProducts.named(List.of(server)).isPresent()) {
-      return "Server: " + Printable.clip(server, 80);
+      return "Server: " + Display.line(server, 80);
     }
     int status = response.status();
     if ((status == 403 || status == 451) && response.has("Via")) {
-      return "Via: " + Printable.clip(response.header("Via").orElse(""), 80);
+      return "Via: " + Display.line(response.header("Via").orElse(""), 80);
     }
     return null;
   }

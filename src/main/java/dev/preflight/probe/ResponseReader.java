@@ -1,5 +1,6 @@
 package dev.preflight.probe;
 
+import dev.preflight.common.Display;
 import dev.preflight.probe.net.Connection;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -111,12 +112,12 @@ final class ResponseReader {
   private static int statusLine(String line) throws ProtocolException {
     // "HTTP/1.1 200 OK": the version, a space, three digits, then anything.
     if (!line.startsWith("HTTP/1.") || line.length() < 12 || line.charAt(8) != ' ') {
-      throw new ProtocolException("not an HTTP response: " + Printable.clip(line, 60));
+      throw new ProtocolException("not an HTTP response: " + Display.line(line, 60));
     }
     String code = line.substring(9, 12);
     if (!code.chars().allMatch(Character::isDigit)
         || (line.length() > 12 && line.charAt(12) != ' ')) {
-      throw new ProtocolException("malformed status line: " + Printable.clip(line, 60));
+      throw new ProtocolException("malformed status line: " + Display.line(line, 60));
     }
     int status = Integer.parseInt(code);
     if (status < 100 || status > 599) {
@@ -137,7 +138,7 @@ final class ResponseReader {
       }
       int colon = line.indexOf(':');
       if (colon <= 0) {
-        throw new ProtocolException("malformed header field: " + Printable.clip(line, 60));
+        throw new ProtocolException("malformed header field: " + Display.line(line, 60));
       }
       String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
       headers.computeIfAbsent(name, k -> new ArrayList<>()).add(line.substring(colon + 1).trim());
@@ -233,7 +234,7 @@ final class ResponseReader {
       }
       return length;
     } catch (NumberFormatException e) {
-      throw new ProtocolException("malformed Content-Length: " + Printable.clip(value, 40));
+      throw new ProtocolException("malformed Content-Length: " + Display.line(value, 40));
     }
   }
 
@@ -245,7 +246,7 @@ final class ResponseReader {
       }
       return size;
     } catch (NumberFormatException e) {
-      throw new ProtocolException("malformed chunk size: " + Printable.clip(value, 40));
+      throw new ProtocolException("malformed chunk size: " + Display.line(value, 40));
     }
   }
 

@@ -36,6 +36,7 @@ final class Ansi {
       case READY -> wrap(BOLD + GREEN, text);
       case DEGRADED -> wrap(BOLD + YELLOW, text);
       case BLOCKED -> wrap(BOLD + RED, text);
+      case UNKNOWN -> wrap(BOLD + YELLOW, text);
     };
   }
 

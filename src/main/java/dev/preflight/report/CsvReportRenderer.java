@@ -57,14 +57,14 @@ public final class CsvReportRenderer implements ReportRenderer {
         e.status().name(),
         e.cause() == null ? "" : e.cause().name(),
         text(e.route()),
-        String.join(" ", e.addresses()),
+        text(String.join(" ", e.addresses())),
         e.timings().totalMs() == null ? "" : e.timings().totalMs().toString(),
-        e.detail(),
+        text(e.detail()),
         text(e.remedy()));
   }
 
   private static String text(@Nullable String value) {
-    return value == null ? "" : value;
+    return Shown.text(value);
   }
 
   private static void row(Writer out, List<String> fields) throws IOException {

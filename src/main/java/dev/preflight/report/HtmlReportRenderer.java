@@ -21,7 +21,8 @@ public final class HtmlReportRenderer implements ReportRenderer {
           + "width:100%;margin-bottom:1.5em}th,td{border:1px solid #ccc;padding:4px 8px;"
           + "text-align:left;vertical-align:top}.PASS{color:#1a7f37}.WARN{color:#9a6700}"
           + ".FAIL{color:#cf222e;font-weight:bold}.SKIP{color:#57606a}"
-          + ".READY{color:#1a7f37}.DEGRADED{color:#9a6700}.BLOCKED{color:#cf222e}";
+          + ".READY{color:#1a7f37}.DEGRADED{color:#9a6700}.BLOCKED{color:#cf222e}"
+          + ".UNKNOWN{color:#9a6700}";
 
   @Override
   public void render(Report report, Writer out) throws IOException {
@@ -54,7 +55,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
   private static void service(ServiceResult service, Writer out) throws IOException {
     out.write(
         "<h2>"
-            + escape(service.service().name())
+            + escape(Shown.text(service.service().name()))
             + " <span class=\""
             + service.status()
             + "\">"
@@ -68,9 +69,9 @@ public final class HtmlReportRenderer implements ReportRenderer {
       out.write("<tr><td class=\"" + e.status() + "\">" + e.status() + "</td>");
       out.write("<td><code>" + escape(e.endpoint().target()) + "</code></td>");
       out.write("<td>" + (e.cause() == null ? "" : e.cause().name()) + "</td>");
-      out.write("<td>" + escape(e.route()) + "</td>");
-      out.write("<td>" + escape(e.detail()) + "</td>");
-      out.write("<td>" + escape(e.remedy()) + "</td></tr>\n");
+      out.write("<td>" + escape(Shown.orNull(e.route())) + "</td>");
+      out.write("<td>" + escape(Shown.text(e.detail())) + "</td>");
+      out.write("<td>" + escape(Shown.orNull(e.remedy())) + "</td></tr>\n");
     }
     out.write("</table>\n");
   }
@@ -81,7 +82,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
     }
     out.write("<h2>Warnings</h2>\n<ul>\n");
     for (String warning : report.warnings()) {
-      out.write("<li>" + escape(warning) + "</li>\n");
+      out.write("<li>" + escape(Shown.text(warning)) + "</li>\n");
     }
     out.write("</ul>\n");
   }

@@ -44,7 +44,7 @@ public final class JsonReportRenderer implements ReportRenderer {
     writeEnvironment(json, report.environment());
     json.writeArrayFieldStart("warnings");
     for (String warning : report.warnings()) {
-      json.writeString(warning);
+      json.writeString(Shown.text(warning));
     }
     json.writeEndArray();
     json.writeArrayFieldStart("services");
@@ -59,10 +59,10 @@ public final class JsonReportRenderer implements ReportRenderer {
 
   private static void writeEnvironment(JsonGenerator json, Environment env) throws IOException {
     json.writeObjectFieldStart("environment");
-    writeNullable(json, "proxy", env.proxy());
+    writeNullable(json, "proxy", Shown.orNull(env.proxy()));
     json.writeArrayFieldStart("dnsServers");
     for (String server : env.dnsServers()) {
-      json.writeString(server);
+      json.writeString(Shown.text(server));
     }
     json.writeEndArray();
     writeNullable(json, "clockOffsetMs", env.clockOffsetMs());
@@ -73,7 +73,7 @@ public final class JsonReportRenderer implements ReportRenderer {
     } else {
       json.writeObjectFieldStart("domain");
       json.writeStringField("name", domain.name());
-      json.writeStringField("source", domain.source());
+      json.writeStringField("source", Shown.text(domain.source()));
       json.writeEndObject();
     }
     json.writeEndObject();
@@ -86,16 +86,16 @@ public final class JsonReportRenderer implements ReportRenderer {
       return;
     }
     json.writeObjectFieldStart("tenant");
-    json.writeStringField("name", tenant.name());
-    writeNullable(json, "tenantId", tenant.tenantId());
-    writeNullable(json, "namespaceType", tenant.namespaceType());
-    writeNullable(json, "cloudInstance", tenant.cloudInstance());
-    writeNullable(json, "region", tenant.region());
+    json.writeStringField("name", Shown.text(tenant.name()));
+    writeNullable(json, "tenantId", Shown.orNull(tenant.tenantId()));
+    writeNullable(json, "namespaceType", Shown.orNull(tenant.namespaceType()));
+    writeNullable(json, "cloudInstance", Shown.orNull(tenant.cloudInstance()));
+    writeNullable(json, "region", Shown.orNull(tenant.region()));
     json.writeArrayFieldStart("discoveredHosts");
     for (TenantSummary.DiscoveredHost host : tenant.discoveredHosts()) {
       json.writeStartObject();
       json.writeStringField("host", host.host());
-      json.writeStringField("discoveredBy", host.discoveredBy());
+      json.writeStringField("discoveredBy", Shown.text(host.discoveredBy()));
       json.writeEndObject();
     }
     json.writeEndArray();
@@ -105,7 +105,7 @@ public final class JsonReportRenderer implements ReportRenderer {
   private static void writeService(JsonGenerator json, ServiceResult service) throws IOException {
     json.writeStartObject();
     json.writeStringField("id", service.service().id());
-    json.writeStringField("name", service.service().name());
+    json.writeStringField("name", Shown.text(service.service().name()));
     json.writeStringField("impact", service.impact().name());
     json.writeStringField("status", service.status().name());
     json.writeArrayFieldStart("endpoints");
@@ -127,12 +127,12 @@ public final class JsonReportRenderer implements ReportRenderer {
     writeNullable(json, "wildcard", entry.wildcard());
     json.writeStringField("status", result.status().name());
     writeNullable(json, "cause", result.cause() == null ? null : result.cause().name());
-    json.writeStringField("detail", result.detail());
-    writeNullable(json, "remedy", result.remedy());
-    writeNullable(json, "route", result.route());
+    json.writeStringField("detail", Shown.text(result.detail()));
+    writeNullable(json, "remedy", Shown.orNull(result.remedy()));
+    writeNullable(json, "route", Shown.orNull(result.route()));
     json.writeArrayFieldStart("addresses");
     for (String address : result.addresses()) {
-      json.writeString(address);
+      json.writeString(Shown.text(address));
     }
     json.writeEndArray();
     writeTimings(json, result.timings());
@@ -158,8 +158,8 @@ public final class JsonReportRenderer implements ReportRenderer {
     }
     json.writeObjectFieldStart("tls");
     writeNullable(json, "protocol", tls.protocol());
-    writeNullable(json, "issuer", tls.issuer());
-    writeNullable(json, "root", tls.root());
+    writeNullable(json, "issuer", Shown.orNull(tls.issuer()));
+    writeNullable(json, "root", Shown.orNull(tls.root()));
     writeNullable(json, "notAfter", tls.notAfter());
     json.writeEndObject();
   }
@@ -171,9 +171,9 @@ public final class JsonReportRenderer implements ReportRenderer {
       return;
     }
     json.writeObjectFieldStart("evidence");
-    writeNullable(json, "file", evidence.file());
+    writeNullable(json, "file", Shown.orNull(evidence.file()));
     json.writeNumberField("line", evidence.line());
-    writeNullable(json, "rule", evidence.rule());
+    writeNullable(json, "rule", Shown.orNull(evidence.rule()));
     json.writeEndObject();
   }
 

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * JUnit XML, the format CI servers already chart: one {@code testsuite} per service, one {@code
  * testcase} per endpoint. FAIL is a {@code failure} whose type is the cause code; SKIP is {@code
- * skipped}; WARN passes but carries its cause in {@code system-out}, since JUnit has no warning.
+ * skipped}, except an endpoint that could not be judged, which is an {@code error} (the test could
+ * not run); WARN passes but carries its cause in {@code system-out}, since JUnit has no warning.
  */
 public final class JunitReportRenderer implements ReportRenderer {
   private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
@@ -47,7 +48,7 @@ public final class JunitReportRenderer implements ReportRenderer {
       throws XMLStreamException {
     xml.writeCharacters("  ");
     xml.writeStartElement("testsuite");
-    xml.writeAttribute("name", clean(service.service().name()));
+    xml.writeAttribute("name", clean(Shown.text(service.service().name())));
     counts(xml, service.endpoints());
     xml.writeAttribute("timestamp", report.startedAt().toString());
     xml.writeCharacters("\n");
@@ -67,10 +68,11 @@ public final class JunitReportRenderer implements ReportRenderer {
     xml.writeAttribute("name", clean(e.endpoint().id() + " " + e.endpoint().target()));
     Long total = e.timings().totalMs();
     xml.writeAttribute("time", seconds(total == null ? 0 : total));
-    String text = e.detail() + (e.remedy() == null ? "" : "\nRemedy: " + e.remedy());
+    String text =
+        Shown.text(e.detail()) + (e.remedy() == null ? "" : "\nRemedy: " + Shown.text(e.remedy()));
     switch (e.status()) {
       case FAIL -> child(xml, "failure", e, text);
-      case SKIP -> child(xml, "skipped", e, null);
+      case SKIP -> child(xml, e.unjudged() ? "error" : "skipped", e, null);
       case WARN -> child(xml, "system-out", null, "WARN " + e.cause() + ": " + text);
       case PASS -> {}
     }
@@ -85,7 +87,7 @@ public final class JunitReportRenderer implements ReportRenderer {
     if (e != null) {
       String cause = e.cause() == null ? "" : e.cause().name();
       xml.writeAttribute(
-          "message", clean(cause.isEmpty() ? e.detail() : cause + ": " + e.detail()));
+          "message", clean(Shown.text(cause.isEmpty() ? e.detail() : cause + ": " + e.detail())));
       if (!cause.isEmpty()) {
         xml.writeAttribute("type", cause);
       }
@@ -100,8 +102,9 @@ public final class JunitReportRenderer implements ReportRenderer {
       throws XMLStreamException {
     xml.writeAttribute("tests", Integer.toString(endpoints.size()));
     xml.writeAttribute("failures", Long.toString(count(endpoints, Status.FAIL)));
-    xml.writeAttribute("skipped", Long.toString(count(endpoints, Status.SKIP)));
-    xml.writeAttribute("errors", "0");
+    long unjudged = endpoints.stream().filter(EndpointResult::unjudged).count();
+    xml.writeAttribute("skipped", Long.toString(count(endpoints, Status.SKIP) - unjudged));
+    xml.writeAttribute("errors", Long.toString(unjudged));
   }
 
   private static long count(List<EndpointResult> endpoints, Status status) {

@@ -38,7 +38,7 @@ public final class MarkdownReportRenderer implements ReportRenderer {
     if (!report.warnings().isEmpty()) {
       out.write("\n## Warnings\n\n");
       for (String warning : report.warnings()) {
-        out.write("- " + inline(warning) + "\n");
+        out.write("- " + inline(Shown.text(warning)) + "\n");
       }
     }
     out.flush();
@@ -48,7 +48,7 @@ public final class MarkdownReportRenderer implements ReportRenderer {
     long passed = service.endpoints().stream().filter(e -> e.status() == Status.PASS).count();
     out.write(
         "\n## "
-            + inline(service.service().name())
+            + inline(Shown.text(service.service().name()))
             + " — "
             + service.status()
             + " ("
@@ -84,7 +84,7 @@ public final class MarkdownReportRenderer implements ReportRenderer {
   }
 
   private static String cell(@Nullable String text) {
-    return Markup.markdownCell(text);
+    return Markup.markdownCell(Shown.orNull(text));
   }
 
   /** One line of text whose Markdown and HTML characters show as themselves. */

@@ -49,7 +49,7 @@ public final class TextReportRenderer implements ReportRenderer {
       lines.add(
           ansi.status(service.status(), tag(service.status()))
               + "  "
-              + ansi.bold(service.service().name())
+              + ansi.bold(Shown.text(service.service().name()))
               + " ("
               + service.impact().name().toLowerCase(Locale.ROOT)
               + ")");
@@ -83,8 +83,9 @@ public final class TextReportRenderer implements ReportRenderer {
       return;
     }
     Environment env = report.environment();
-    String proxy = env.proxy() == null ? "none (direct)" : env.proxy();
-    String dns = env.dnsServers().isEmpty() ? "unknown" : String.join(", ", env.dnsServers());
+    String proxy = env.proxy() == null ? "none (direct)" : Shown.text(env.proxy());
+    String dns =
+        env.dnsServers().isEmpty() ? "unknown" : Shown.text(String.join(", ", env.dnsServers()));
     Long offset = env.clockOffsetMs();
     String clock =
         offset == null ? "unknown" : Durations.aheadOrBehind(offset) + " the reference time";
@@ -93,11 +94,11 @@ public final class TextReportRenderer implements ReportRenderer {
     lines.add("Clock: " + clock);
     TenantSummary tenant = env.tenant();
     if (tenant != null) {
-      lines.add("Tenant: " + tenantLine(tenant));
+      lines.add("Tenant: " + Shown.text(tenantLine(tenant)));
     }
     DomainChoice domain = env.domain();
     if (domain != null) {
-      lines.add("Domain: " + domain.name() + " (" + domain.source() + ")");
+      lines.add("Domain: " + domain.name() + " (" + Shown.text(domain.source()) + ")");
     }
   }
 
@@ -119,7 +120,7 @@ public final class TextReportRenderer implements ReportRenderer {
   private void endpointLines(EndpointResult e, Widths widths, Lines lines) throws IOException {
     String cause = e.cause() == null ? "" : e.cause().name();
     String total = e.timings().totalMs() == null ? "" : e.timings().totalMs() + " ms";
-    String route = e.route() == null ? "" : e.route();
+    String route = Shown.text(e.route());
     String row =
         "  "
             + ansi.status(e.status(), tag(e.status()))
@@ -133,9 +134,9 @@ public final class TextReportRenderer implements ReportRenderer {
             + leftPad(total, widths.total());
     lines.add(row.stripTrailing());
     if (e.status() != Status.PASS) {
-      lines.add(INDENT + e.detail());
+      lines.add(INDENT + Shown.text(e.detail()));
       if (e.remedy() != null) {
-        lines.add(INDENT + ansi.bold("Remedy:") + " " + e.remedy());
+        lines.add(INDENT + ansi.bold("Remedy:") + " " + Shown.text(e.remedy()));
       }
     }
   }
@@ -147,7 +148,7 @@ public final class TextReportRenderer implements ReportRenderer {
     lines.blank();
     lines.add(ansi.bold("Warnings:"));
     for (String warning : warnings) {
-      lines.add("  - " + warning);
+      lines.add("  - " + Shown.text(warning));
     }
   }
 
@@ -164,6 +165,7 @@ public final class TextReportRenderer implements ReportRenderer {
           case READY -> "every endpoint the scenario needs passed";
           case DEGRADED -> "Autopilot would finish, but something it uses is missing";
           case BLOCKED -> "Autopilot would fail";
+          case UNKNOWN -> "an endpoint Autopilot needs could not be judged";
         };
     return ansi.verdict(verdict, "Verdict: " + verdict.name())
         + " (exit "
@@ -235,7 +237,7 @@ public final class TextReportRenderer implements ReportRenderer {
       return new Widths(
           max(all, e -> truncate(e.endpoint().target(), MAX_TARGET_WIDTH)),
           max(all, e -> e.cause() == null ? "" : e.cause().name()),
-          max(all, e -> e.route() == null ? "" : e.route()),
+          max(all, e -> Shown.text(e.route())),
           max(all, e -> e.timings().totalMs() == null ? "" : e.timings().totalMs() + " ms"));
     }
 

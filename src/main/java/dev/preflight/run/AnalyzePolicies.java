@@ -10,13 +10,10 @@ import dev.preflight.policy.pac.PacEngine;
 import dev.preflight.policy.pac.PacEnvironment;
 import dev.preflight.policy.pac.PacEvaluator;
 import dev.preflight.policy.pac.PacResolver;
-import dev.preflight.policy.pac.PacScript;
 import dev.preflight.policy.squid.SquidEvaluator;
 import dev.preflight.probe.net.Resolver;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -43,7 +40,8 @@ public final class AnalyzePolicies {
     if (clientIp != null) {
       environment = environment.withClientIp(clientIp);
     }
-    return new PacEvaluator(PacEngine.load(script(fileOrUrl), environment));
+    return new PacEvaluator(
+        PacEngine.load(PacFetcher.script(fileOrUrl, NETWORK_BUDGET), environment));
   }
 
   public static PolicyEvaluator allowlist(Path file) {
@@ -82,18 +80,5 @@ public final class AnalyzePolicies {
     // mode, all within one budget.
     PacDnsBudget budget = new PacDnsBudget(Resolver.system(null), NETWORK_BUDGET);
     return PacResolver.parse(mode, budget::lookup);
-  }
-
-  private static PacScript script(String fileOrUrl) {
-    String lower = fileOrUrl.toLowerCase(Locale.ROOT);
-    if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
-      return PacScript.fromFile(Path.of(fileOrUrl));
-    }
-    try {
-      URI url = URI.create(fileOrUrl);
-      return PacScript.of(fileOrUrl, PacFetcher.fetch(url, NETWORK_BUDGET));
-    } catch (IllegalArgumentException e) {
-      throw new InputException("--pac", "'" + fileOrUrl + "' is not a valid URL");
-    }
   }
 }

@@ -200,9 +200,6 @@ public final class CheckRun {
             tenant.annotate(clockJudge.settle(result, ProbeJudge.judge(result), clockFinding)));
       } else {
         results.add(abandoned(outcome));
-        warnings.add(
-            "Some probes did not finish or failed unexpectedly; their endpoints are marked SKIP"
-                + " and were not judged.");
       }
     }
     results.addAll(unprobedControllers(plan.discovery(), outcomes));
@@ -234,7 +231,7 @@ public final class CheckRun {
 
   private static EndpointResult abandoned(ProbeOutcome outcome) {
     ProbeTarget target = outcome.target();
-    return EndpointResult.skip(target.endpoint(), Sentences.oneLine(outcome.abandoned()))
+    return EndpointResult.unjudged(target.endpoint(), Sentences.oneLine(outcome.abandoned()))
         .withRoute(target.route().toString());
   }
 

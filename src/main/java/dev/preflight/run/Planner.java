@@ -48,7 +48,7 @@ public final class Planner {
       } else if (placeholder && filled.protocol() == Protocol.DNS && locator == null) {
         locator = new ProbeTarget(filled, Route.DIRECT);
       } else {
-        route(settings.routes(), filled, targets, settled, warnings);
+        route(settings.routes(), filled, targets, settled);
       }
     }
     warnings.addAll(settings.routes().warnings());
@@ -66,15 +66,14 @@ public final class Planner {
       RouteSelector routes,
       Endpoint entry,
       List<ProbeTarget> targets,
-      List<EndpointResult> settled,
-      Set<String> warnings) {
+      List<EndpointResult> settled) {
     RouteChoice choice = Routes.choose(routes, entry);
     Route route = choice.route();
     String problem = unsupported(route, choice.problem());
     if (route == null || problem != null) {
       String detail = problem == null ? "No route could be chosen." : problem;
-      settled.add(EndpointResult.skip(entry, detail).withRoute(route == null ? null : "" + route));
-      warnings.add("Some endpoints were not probed: " + detail);
+      settled.add(
+          EndpointResult.unjudged(entry, detail).withRoute(route == null ? null : "" + route));
       return;
     }
     targets.add(new ProbeTarget(entry, route));

@@ -2,6 +2,7 @@ package dev.preflight.run;
 
 import dev.preflight.policy.pac.PacEngine;
 import dev.preflight.policy.pac.PacEnvironment;
+import dev.preflight.policy.pac.PacLimits;
 import dev.preflight.policy.pac.PacResolver;
 import dev.preflight.policy.pac.PacScript;
 import dev.preflight.probe.AliasProbe;
@@ -17,12 +18,9 @@ import dev.preflight.probe.Probes;
 import dev.preflight.probe.net.Resolver;
 import dev.preflight.probe.net.ServiceRecord;
 import dev.preflight.probe.net.SharedResolver;
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -82,25 +80,17 @@ public final class SystemCheck {
 
   /**
    * Loads the PAC script from a file or an {@code http(s)} URL. Its DNS helpers use the run's
-   * resolver, all lookups together bounded by {@code timeout}.
+   * resolver, all lookups together bounded by half of {@code timeout}; route selection as a whole,
+   * and each call's own limits, fit in {@code timeout}.
    */
   public static PacRoutes pac(String fileOrUrl, Duration timeout, Resolver resolver) {
-    String lower = fileOrUrl.toLowerCase(Locale.ROOT);
-    PacScript script =
-        lower.startsWith("http://") || lower.startsWith("https://")
-            ? PacScript.of(fileOrUrl, PacFetcher.fetch(url(fileOrUrl), timeout))
-            : PacScript.fromFile(Path.of(fileOrUrl));
-    PacDnsBudget dns = new PacDnsBudget(resolver, timeout);
+    PacScript script = PacFetcher.script(fileOrUrl, timeout);
+    PacLimits limits = PacLimits.DEFAULT.within(timeout);
+    // All lookups together get one call's DNS allowance, so no call waits past its own limit.
+    PacDnsBudget dns = new PacDnsBudget(resolver, limits.dnsTime());
     PacEnvironment environment =
-        PacEnvironment.defaults().withResolver(PacResolver.system(dns::lookup));
-    return new PacRoutes(PacEngine.load(script, environment), fileOrUrl, dns::exhausted);
-  }
-
-  private static URI url(String text) {
-    try {
-      return URI.create(text);
-    } catch (IllegalArgumentException e) {
-      throw new dev.preflight.common.InputException("--pac", "'" + text + "' is not a valid URL");
-    }
+        PacEnvironment.defaults().withResolver(PacResolver.system(dns::lookup)).withLimits(limits);
+    return new PacRoutes(
+        PacEngine.load(script, environment), script.sourceName(), timeout, dns::exhausted);
   }
 }

@@ -63,7 +63,7 @@ final class TenantReport {
     String problem = Planner.unsupported(choice.route(), choice.problem());
     if (choice.route() == null || problem != null) {
       String detail = problem == null ? "No route could be chosen." : problem;
-      settled.add(EndpointResult.skip(endpoint, detail));
+      settled.add(EndpointResult.unjudged(endpoint, detail));
       warnings.add("Some tenant discovery endpoints were not probed: " + detail);
       return null;
     }
@@ -138,7 +138,7 @@ final class TenantReport {
 
   void alias(Endpoint endpoint, @Nullable ProbeResult result) {
     if (result == null) {
-      settled.add(EndpointResult.skip(endpoint, "The alias lookup did not finish in time."));
+      settled.add(EndpointResult.unjudged(endpoint, "The alias lookup did not finish in time."));
       warnings.add("Some tenant discovery requests did not finish in time and were not judged.");
       return;
     }
@@ -196,7 +196,7 @@ final class TenantReport {
       Endpoint request, TenantDiscovery.@Nullable Exchanged exchanged) {
     HttpExchange.Outcome outcome = exchanged == null ? null : exchanged.outcome();
     if (exchanged == null) {
-      settled.add(EndpointResult.skip(request, "The request did not finish in time."));
+      settled.add(EndpointResult.unjudged(request, "The request did not finish in time."));
     }
     if (outcome == null) {
       return null;

@@ -140,7 +140,10 @@ final class Wave {
       return new ProbeOutcome(flight.target, result, null, setup.wallClock().instant());
     } catch (RuntimeException e) {
       ProbeTarget target = flight.target;
-      String reason = "The " + target.endpoint().protocol() + " probe failed unexpectedly: " + e;
+      String reason =
+          "The "
+              + target.endpoint().protocol()
+              + " probe failed unexpectedly (an internal error; --debug shows it).";
       setup.listener().abandoned(target, reason, e);
       return abandoned(target, reason);
     } finally {
@@ -173,7 +176,7 @@ final class Wave {
         }
       }
     } catch (ExecutionException e) {
-      String reason = "The probe could not run: " + e.getCause();
+      String reason = "The probe could not run (an internal error; --debug shows it).";
       setup.listener().abandoned(flight.target, reason, e.getCause());
       return abandoned(flight.target, reason);
     } catch (InterruptedException e) {

@@ -16,6 +16,9 @@ public final class Consequences {
 
   /** The verdict {@code result} alone gives. */
   public static Verdict of(EndpointResult result) {
+    if (result.unjudged()) {
+      return unjudged(result.endpoint().impact());
+    }
     return switch (result.status()) {
       // Not needed by the scenario, or not used on this network: nothing is missing.
       case PASS, SKIP -> Verdict.READY;
@@ -35,6 +38,13 @@ public final class Consequences {
    */
   public static boolean ipv6OnlyNameBehindProxy(Status status, @Nullable Cause cause) {
     return status == Status.WARN && cause == Cause.PROXY_UPSTREAM_FAILED;
+  }
+
+  private static Verdict unjudged(Impact impact) {
+    // Needed and not judged (probe abandoned, PAC failed, run bound reached): the tool cannot say
+    // the deployment would finish, so a blocking one is UNKNOWN, never READY or DEGRADED; an
+    // optional one leaves the deployment at best DEGRADED.
+    return impact == Impact.BLOCKING ? Verdict.UNKNOWN : Verdict.DEGRADED;
   }
 
   private static Verdict warned(Cause cause) {

@@ -20,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  * @param timings per-phase durations
  * @param tls handshake facts, or null when no handshake took place
  * @param evidence (analyze) the rule that decided, or null
+ * @param unjudged true when the endpoint needed judging and could not be judged (its probe was
+ *     abandoned, the PAC script failed for it, the run's bound was reached); its status is SKIP and
+ *     {@link Judge} never lets it read as READY or DEGRADED
  */
 public record EndpointResult(
     Endpoint endpoint,
@@ -31,7 +34,8 @@ public record EndpointResult(
     List<String> addresses,
     Timings timings,
     @Nullable TlsFacts tls,
-    @Nullable Evidence evidence) {
+    @Nullable Evidence evidence,
+    boolean unjudged) {
 
   public EndpointResult {
     Objects.requireNonNull(endpoint, "endpoint");
@@ -45,12 +49,25 @@ public record EndpointResult(
     if ((status == Status.FAIL || status == Status.WARN) && cause == null) {
       throw new IllegalArgumentException("a " + status + " needs a cause: " + endpoint.id());
     }
+    if (unjudged && status != Status.SKIP) {
+      throw new IllegalArgumentException("an unjudged endpoint is a SKIP: " + endpoint.id());
+    }
   }
 
   /** A passing result with no further facts; probes and evaluators add facts with the withers. */
   public static EndpointResult pass(Endpoint endpoint, String detail) {
     return new EndpointResult(
-        endpoint, Status.PASS, null, detail, null, null, List.of(), Timings.NONE, null, null);
+        endpoint,
+        Status.PASS,
+        null,
+        detail,
+        null,
+        null,
+        List.of(),
+        Timings.NONE,
+        null,
+        null,
+        false);
   }
 
   /** A failing or warning result for {@code cause}, with the cause's default remedy. */
@@ -66,47 +83,104 @@ public record EndpointResult(
         List.of(),
         Timings.NONE,
         null,
-        null);
+        null,
+        false);
   }
 
-  /** A skipped entry, with the reason it was not judged. */
+  /**
+   * A skipped entry that the run did not need to judge: not applicable here, or waiting for an
+   * input (such as a domain) that was not given.
+   */
   public static EndpointResult skip(Endpoint endpoint, String reason) {
     return new EndpointResult(
-        endpoint, Status.SKIP, null, reason, null, null, List.of(), Timings.NONE, null, null);
+        endpoint,
+        Status.SKIP,
+        null,
+        reason,
+        null,
+        null,
+        List.of(),
+        Timings.NONE,
+        null,
+        null,
+        false);
+  }
+
+  /**
+   * An entry the run needed to judge and could not: its probe did not finish, the PAC script failed
+   * for it, or the run's bound was reached. {@code reason} says which.
+   */
+  public static EndpointResult unjudged(Endpoint endpoint, String reason) {
+    return new EndpointResult(
+        endpoint, Status.SKIP, null, reason, null, null, List.of(), Timings.NONE, null, null, true);
   }
 
   public EndpointResult withRoute(@Nullable String newRoute) {
     return new EndpointResult(
-        endpoint, status, cause, detail, remedy, newRoute, addresses, timings, tls, evidence);
+        endpoint, status, cause, detail, remedy, newRoute, addresses, timings, tls, evidence,
+        unjudged);
   }
 
   public EndpointResult withAddresses(List<String> newAddresses) {
     return new EndpointResult(
-        endpoint, status, cause, detail, remedy, route, newAddresses, timings, tls, evidence);
+        endpoint,
+        status,
+        cause,
+        detail,
+        remedy,
+        route,
+        newAddresses,
+        timings,
+        tls,
+        evidence,
+        unjudged);
   }
 
   public EndpointResult withTimings(Timings newTimings) {
     return new EndpointResult(
-        endpoint, status, cause, detail, remedy, route, addresses, newTimings, tls, evidence);
+        endpoint,
+        status,
+        cause,
+        detail,
+        remedy,
+        route,
+        addresses,
+        newTimings,
+        tls,
+        evidence,
+        unjudged);
   }
 
   public EndpointResult withTls(@Nullable TlsFacts newTls) {
     return new EndpointResult(
-        endpoint, status, cause, detail, remedy, route, addresses, timings, newTls, evidence);
+        endpoint, status, cause, detail, remedy, route, addresses, timings, newTls, evidence,
+        unjudged);
   }
 
   public EndpointResult withEvidence(@Nullable Evidence newEvidence) {
     return new EndpointResult(
-        endpoint, status, cause, detail, remedy, route, addresses, timings, tls, newEvidence);
+        endpoint,
+        status,
+        cause,
+        detail,
+        remedy,
+        route,
+        addresses,
+        timings,
+        tls,
+        newEvidence,
+        unjudged);
   }
 
   public EndpointResult withDetail(String newDetail) {
     return new EndpointResult(
-        endpoint, status, cause, newDetail, remedy, route, addresses, timings, tls, evidence);
+        endpoint, status, cause, newDetail, remedy, route, addresses, timings, tls, evidence,
+        unjudged);
   }
 
   public EndpointResult withRemedy(@Nullable String newRemedy) {
     return new EndpointResult(
-        endpoint, status, cause, detail, newRemedy, route, addresses, timings, tls, evidence);
+        endpoint, status, cause, detail, newRemedy, route, addresses, timings, tls, evidence,
+        unjudged);
   }
 }

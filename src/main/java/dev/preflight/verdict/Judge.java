@@ -16,7 +16,10 @@ import java.util.Map;
  * Turns judged endpoints into services and a verdict. Pure: no I/O, no clock.
  *
  * <p>The verdict is decided by consequence: what each endpoint's result does to the deployment
- * ({@link Consequences}, where every rule gives its reason), and the report's warnings.
+ * ({@link Consequences}, where every rule gives its reason), and the report's warnings. BLOCKED
+ * outranks UNKNOWN, which outranks DEGRADED: a network the tool could not judge is never called
+ * READY or DEGRADED. Endpoints that could not be judged add a report warning saying how many and
+ * why.
  */
 public final class Judge {
   private Judge() {}
@@ -33,7 +36,9 @@ public final class Judge {
       Instant startedAt,
       Duration duration) {
     List<ServiceResult> services = groupByService(catalog, results);
-    Verdict verdict = verdictOf(results, warnings);
+    List<String> allWarnings = new ArrayList<>(warnings);
+    Unjudged.warning(results).ifPresent(allWarnings::add);
+    Verdict verdict = verdictOf(results, allWarnings);
     return new Report(
         mode,
         toolVersion,
@@ -42,7 +47,7 @@ public final class Judge {
         scenarios,
         verdict,
         environment,
-        warnings,
+        allWarnings,
         services);
   }
 
@@ -60,7 +65,7 @@ public final class Judge {
   }
 
   private static Verdict worse(Verdict a, Verdict b) {
-    return b.ordinal() > a.ordinal() ? b : a;
+    return b.worseThan(a) ? b : a;
   }
 
   private static List<ServiceResult> groupByService(Catalog catalog, List<EndpointResult> results) {
@@ -101,8 +106,9 @@ public final class Judge {
     return worst;
   }
 
+  /** Orders endpoints worst first; one that could not be judged comes right after failures. */
   private static int severity(EndpointResult result) {
-    return rank(result.status());
+    return result.unjudged() ? 3 : rank(result.status());
   }
 
   private static int rank(Status status) {
@@ -110,7 +116,7 @@ public final class Judge {
       case SKIP -> 0;
       case PASS -> 1;
       case WARN -> 2;
-      case FAIL -> 3;
+      case FAIL -> 4;
     };
   }
 }

@@ -1,43 +1,30 @@
 package dev.preflight.verdict;
 
+import dev.preflight.common.Display;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Makes text that came from the network safe for a report: one line, printable characters only, and
- * bounded in length. Servers choose header values, certificate names and bodies; none of them may
- * break a table, inject terminal escape sequences or grow the report without bound.
+ * Makes a probe's clause a report sentence: one line, white space collapsed, and shown through
+ * {@link Display} — control characters escaped, the length capped — since servers choose header
+ * values, certificate names and bodies, and none of them may break a table, drive a terminal or
+ * grow the report without bound.
  */
 public final class Sentences {
-  /** The longest detail or remedy kept, in characters. */
-  public static final int MAX_LENGTH = 400;
+  /** The longest detail or remedy kept, in characters, before the omission note. */
+  public static final int MAX_LENGTH = Display.MAX;
+
+  private static final Pattern WHITE_SPACE = Pattern.compile("[ \\t\\n\\r\\f\\u000b]+");
 
   private Sentences() {}
 
-  /** {@code text} on one line, control characters replaced, cut to {@link #MAX_LENGTH}. */
+  /** {@code text} on one line, runs of white space as one space, shown by {@link Display}. */
   public static String oneLine(@Nullable String text) {
     if (text == null) {
       return "";
     }
-    StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_LENGTH + 1));
-    boolean space = false;
-    for (int i = 0; i < text.length() && out.length() < MAX_LENGTH + 1; i++) {
-      char c = text.charAt(i);
-      boolean blank = Character.isWhitespace(c) || Character.isISOControl(c) || isFormat(c);
-      if (blank) {
-        space = out.length() > 0;
-      } else {
-        if (space) {
-          out.append(' ');
-          space = false;
-        }
-        out.append(c);
-      }
-    }
-    if (out.length() > MAX_LENGTH) {
-      out.setLength(MAX_LENGTH - 3);
-      out.append("...");
-    }
-    return out.toString();
+    String collapsed = WHITE_SPACE.matcher(text).replaceAll(" ").strip();
+    return Display.line(collapsed, MAX_LENGTH);
   }
 
   /**
@@ -58,13 +45,7 @@ public final class Sentences {
             ? line.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + line.substring(1)
             : line;
     char last = first.charAt(first.length() - 1);
-    return last == '.' || last == '!' || last == '?' || first.length() >= MAX_LENGTH
-        ? first
-        : first + ".";
-  }
-
-  private static boolean isFormat(char c) {
-    // Bidirectional overrides and other invisible formatting characters can disguise text.
-    return Character.getType(c) == Character.FORMAT;
+    boolean cut = first.endsWith(" more bytes)");
+    return last == '.' || last == '!' || last == '?' || cut ? first : first + ".";
   }
 }

@@ -1,5 +1,6 @@
 package dev.preflight.bench;
 
+import dev.preflight.catalog.Expectation;
 import dev.preflight.catalog.Protocol;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.ProbeResult;
@@ -22,6 +23,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -39,7 +41,10 @@ public final class ProbeBench {
         HttpTestServer https =
             HttpTestServer.tls(root.leaf(HOST), HttpTestServer.answer(404, "bench"));
         LoopbackServer silent = LoopbackServer.start(socket -> Thread.sleep(60_000));
-        HttpTestServer slowloris = HttpTestServer.plain(ProbeBench::trickle)) {
+        HttpTestServer slowloris = HttpTestServer.plain(ProbeBench::trickle);
+        HttpTestServer endless =
+            HttpTestServer.tls(root.leaf(HOST), (head, out) -> streamForever(out));
+        HttpTestServer stalling = HttpTestServer.tls(root.leaf(HOST), ProbeBench::stallAfterCap)) {
       ProbeContext context =
           ProbeContext.system(Duration.ofSeconds(5), List.of(root.certificate()), dns.address())
               .withConnector(new LoopbackConnector());
@@ -63,7 +68,47 @@ public final class ProbeBench {
           "slowloris headers, 1 s deadline",
           3,
           () -> probe(Protocol.HTTP, slowloris.port(), oneSecond));
+      SENT.set(0);
+      latency("TLS body past the 64 KiB cap, 5 s deadline", 5, () -> body(endless.port(), context));
+      System.out.printf(
+          Locale.ROOT,
+          "%-45s %8.2f MB per probe%n",
+          "  the server managed to send",
+          SENT.get() / 5e6);
+      latency(
+          "TLS peer stalling after the cap, 5 s deadline", 3, () -> body(stalling.port(), context));
     }
+  }
+
+  private static final AtomicLong SENT = new AtomicLong();
+
+  /** A body the probe reads up to its cap, from an entry that expects a body. */
+  private static ProbeResult body(int port, ProbeContext context) {
+    Expectation wantsBody = new Expectation(null, "expected text", null, false);
+    return Probes.run(
+        new ProbeTarget(
+            TestEndpoints.of(HOST, Protocol.HTTPS, port, List.of(), wantsBody), Route.DIRECT),
+        context);
+  }
+
+  private static void streamForever(java.io.OutputStream out) throws Exception {
+    out.write(
+        "HTTP/1.1 404 Bench\r\nContent-Length: 100000000000\r\n\r\n"
+            .getBytes(StandardCharsets.US_ASCII));
+    byte[] chunk = new byte[16 * 1024];
+    while (true) {
+      out.write(chunk);
+      SENT.addAndGet(chunk.length);
+    }
+  }
+
+  private static void stallAfterCap(String head, java.io.OutputStream out) throws Exception {
+    out.write(
+        "HTTP/1.1 404 Bench\r\nContent-Length: 1000000\r\n\r\n"
+            .getBytes(StandardCharsets.US_ASCII));
+    out.write(new byte[64 * 1024]);
+    out.flush();
+    Thread.sleep(60_000);
   }
 
   private static void trickle(String head, java.io.OutputStream out) throws Exception {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.preflight.catalog.CatalogFixtures.Rejection;
 import dev.preflight.common.InputException;
+import dev.preflight.common.InputKind;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -74,11 +75,11 @@ class RejectedCatalogTest {
   void hugeFileIsRefusedBeforeParsing(@TempDir Path dir) throws IOException {
     Path huge = dir.resolve("huge.yaml");
     try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
-      file.setLength(CatalogFileReader.MAX_BYTES + 1);
+      file.setLength(InputKind.CATALOG.maxBytes() + 1);
     }
     assertThatThrownBy(() -> CatalogLoader.load(List.of(huge)))
         .isInstanceOf(InputException.class)
-        .hasMessage(huge + ": too large for a catalog (over 16 MiB)");
+        .hasMessage(huge + ": the catalog file is larger than 16 MiB");
   }
 
   @Test

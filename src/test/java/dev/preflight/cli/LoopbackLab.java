@@ -91,6 +91,12 @@ final class LoopbackLab implements AutoCloseable {
     return this;
   }
 
+  /** Adds one catalog entry written out in YAML (the lines of a list item under endpoints). */
+  LoopbackLab raw(String entryYaml) {
+    entries.append(entryYaml.indent(2));
+    return this;
+  }
+
   Path catalog() throws IOException {
     String yaml =
         """

@@ -67,6 +67,28 @@ class AtomicFileTest {
         .hasMessage(target + ": cannot write: no such file");
   }
 
+  @Test
+  void aDeviceIsWrittenInPlaceNotReplaced() throws IOException {
+    Path devNull = Path.of("/dev/null");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(devNull), "/dev/null exists");
+
+    AtomicFile.write(devNull, w -> w.write("discarded"));
+
+    assertThat(Files.isRegularFile(devNull)).isFalse();
+    assertThat(Files.exists(devNull)).isTrue();
+  }
+
+  @Test
+  void aSymbolicLinkStaysALinkToTheNewContent() throws IOException {
+    Path real = Files.writeString(dir.resolve("real.json"), "old");
+    Path link = Files.createSymbolicLink(dir.resolve("link.json"), real.getFileName());
+
+    AtomicFile.write(link, w -> w.write("new"));
+
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(real).hasContent("new");
+  }
+
   private java.util.List<String> siblings() throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       return files.map(p -> p.getFileName().toString()).sorted().toList();

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(30)
 class InputFilesTest {
   private static final InputKind SMALL =
-      new InputKind("the allowlist", 1024, 40, Duration.ofSeconds(2), false);
+      new InputKind("the allowlist", 1024, 40, Duration.ofSeconds(2), false, false);
 
   @TempDir Path dir;
 
@@ -58,6 +58,13 @@ class InputFilesTest {
     assertThatThrownBy(() -> InputFiles.readText(file, SMALL))
         .isInstanceOf(InputException.class)
         .hasMessage(file + ": the allowlist is larger than 1 KiB");
+  }
+
+  @Test
+  void aLenientKindReplacesInvalidUtf8() throws IOException {
+    Path file = write("latin1.pac", new byte[] {'/', '/', ' ', 'c', 'a', 'f', (byte) 0xE9, '\n'});
+
+    assertThat(InputFiles.readText(file, InputKind.PAC)).isEqualTo("// caf\uFFFD\n");
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import org.junit.jupiter.api.Test;
 
+@org.junit.jupiter.api.Timeout(10)
 class IoErrorsTest {
   @Test
   void reasonsAreWordsNotClassNames() {
@@ -27,5 +28,33 @@ class IoErrorsTest {
     assertThat(IoErrors.reason(new IOException("Stale file handle\u001b[2J")))
         .isEqualTo("stale file handle\\x1b[2J")
         .doesNotContain("java.");
+  }
+
+  @Test
+  void networkFailuresAreWordsToo() {
+    assertThat(IoErrors.reason(new java.net.SocketException("Connection reset by peer")))
+        .isEqualTo("the connection was reset");
+    assertThat(IoErrors.reason(new java.net.ConnectException("Connection refused")))
+        .isEqualTo("the connection was refused");
+    assertThat(IoErrors.reason(new java.net.SocketException("Network is unreachable")))
+        .isEqualTo("the network is unreachable");
+    assertThat(IoErrors.reason(new java.net.SocketTimeoutException("Read timed out")))
+        .isEqualTo("no answer within the deadline");
+    assertThat(IoErrors.reason(new java.net.UnknownHostException("wpad.corp")))
+        .isEqualTo("the name does not resolve");
+  }
+
+  @Test
+  void classNamesInsideMessagesAreDropped() {
+    IOException wrapped =
+        new javax.net.ssl.SSLException(
+            new java.io.IOException(
+                "java.io.EOFException: Unsupported or unrecognized SSL message"));
+
+    assertThat(IoErrors.reason(wrapped))
+        .isEqualTo("unsupported or unrecognized SSL message")
+        .doesNotContain("java", "Exception");
+    assertThat(IoErrors.reason(new IOException(new IllegalStateException())))
+        .isEqualTo("an input/output error");
   }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+@org.junit.jupiter.api.Timeout(10)
 class FailureClassifierTest {
   static Stream<Arguments> table() {
     return Stream.of(
@@ -176,5 +177,53 @@ class FailureClassifierTest {
             "DNS lookup of ztd.dds.microsoft.com refused: nothing answers on the DNS server's"
                 + " port (ICMP port unreachable)")
         .doesNotContain("java.");
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        "No route to host|no route to h:1: no route to the host",
+        "Network is unreachable|no route to h:1: the network is unreachable",
+        "Operation not permitted|connection to h:1 failed: permission denied",
+        "Connection timed out|connection to h:1 failed: no answer within the deadline",
+      })
+  void noRouteIsSaidOnlyForUnreachableHostsAndNetworks(String os, String message) {
+    SocketException error =
+        os.startsWith("No route") ? new NoRouteToHostException(os) : new SocketException(os);
+
+    ProbeFailure failure =
+        FailureClassifier.classify(Phase.CONNECT, Peer.ORIGIN, "h:1", error, waited(false));
+
+    assertThat(failure.message()).isEqualTo(message);
+    assertThat(failure.cause()).isEqualTo(Cause.TCP_UNREACHABLE);
+  }
+
+  @org.junit.jupiter.api.Test
+  void aKernelTimeoutIsNotARefusal() {
+    ProbeFailure failure =
+        FailureClassifier.classify(
+            Phase.CONNECT,
+            Peer.ORIGIN,
+            "h:1",
+            new ConnectException("Connection timed out"),
+            waited(false));
+
+    assertThat(failure.cause()).isNotEqualTo(Cause.TCP_REFUSED);
+  }
+
+  @org.junit.jupiter.api.Test
+  void tlsDetailsNameNoJavaClass() {
+    ProbeFailure failure =
+        FailureClassifier.classify(
+            Phase.TLS_HANDSHAKE,
+            Peer.ORIGIN,
+            "h:443",
+            new javax.net.ssl.SSLException(new EOFException("SSL peer shut down incorrectly")),
+            waited(false));
+
+    assertThat(failure.message())
+        .isEqualTo("TLS handshake with h:443 aborted: SSL peer shut down incorrectly")
+        .doesNotContain("java", "Exception");
   }
 }

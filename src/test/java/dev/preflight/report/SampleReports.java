@@ -134,4 +134,23 @@ final class SampleReports {
         Instant.parse("2026-11-26T10:00:00Z"),
         Duration.ofMillis(5210));
   }
+
+  /** A check that could not judge a blocking endpoint: UNKNOWN. */
+  static Report unknown() {
+    Endpoint ztd = entry("ztd", "ztd.dds.microsoft.com", Protocol.HTTPS, 443, Impact.BLOCKING);
+    Endpoint store = entry("store", "store.example", Protocol.HTTPS, 443, Impact.DEGRADED);
+    return Judge.judge(
+        Report.Mode.CHECK,
+        "0.1.0",
+        Entries.catalog(List.of(ztd, store)),
+        List.of(Scenario.USER_DRIVEN),
+        List.of(
+            EndpointResult.unjudged(
+                ztd, "The PAC script failed for this URL: proxy.pac:2: notDefined is not defined."),
+            EndpointResult.pass(store, "The origin answered HTTP 404 (DIRECT).")),
+        Environment.UNKNOWN,
+        List.of(),
+        Instant.parse("2026-11-26T10:00:00Z"),
+        Duration.ofMillis(12));
+  }
 }

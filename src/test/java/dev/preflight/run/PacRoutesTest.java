@@ -127,7 +127,7 @@ class PacRoutesTest {
       URI url = URI.create("http://127.0.0.1:" + server.port() + "/big.pac");
       assertThatThrownBy(() -> PacFetcher.fetch(url, Duration.ofSeconds(5)))
           .isInstanceOf(InputException.class)
-          .hasMessageContaining("larger than 1024 KiB");
+          .hasMessageContaining("the PAC script is larger than 1 MiB");
     }
   }
 

@@ -193,7 +193,7 @@ class PlannerTest {
   }
 
   @Test
-  void aSocksRouteIsSkippedWithAWarning() {
+  void aSocksRouteIsLeftUnjudged() {
     RouteSelector socks = constant(RouteChoice.of(new Route(Route.Kind.SOCKS, "socks", 1080)));
     Plan plan =
         Planner.plan(
@@ -203,18 +203,23 @@ class PlannerTest {
     assertThat(skipped.status()).isEqualTo(Status.SKIP);
     assertThat(skipped.route()).isEqualTo("SOCKS socks:1080");
     assertThat(skipped.detail()).contains("SOCKS socks:1080");
-    assertThat(plan.warnings()).hasSize(1);
+    assertThat(skipped.unjudged()).isTrue();
+    assertThat(plan.warnings()).isEmpty();
   }
 
   @Test
-  void aRouteThatCannotBeChosenIsSkippedWithItsReason() {
+  void aRouteThatCannotBeChosenIsLeftUnjudgedWithItsReason() {
     RouteSelector broken = constant(RouteChoice.unusable("proxy.pac threw ReferenceError: x."));
     Plan plan =
         Planner.plan(
             CATALOG, settings(EnumSet.of(Scenario.USER_DRIVEN), Tpm.DISCRETE, null, broken));
     assertThat(plan.settled())
         .singleElement()
-        .satisfies(r -> assertThat(r.detail()).isEqualTo("proxy.pac threw ReferenceError: x."));
+        .satisfies(
+            r -> {
+              assertThat(r.detail()).isEqualTo("proxy.pac threw ReferenceError: x.");
+              assertThat(r.unjudged()).isTrue();
+            });
   }
 
   private static RouteSelector constant(RouteChoice choice) {

@@ -5,6 +5,7 @@ import dev.preflight.probe.net.Connection;
 import dev.preflight.probe.net.Connector;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.function.Predicate;
 
 /**
  * Real sockets, but every non-loopback address is replaced by the loopback address of the same
@@ -24,9 +25,10 @@ public class LoopbackConnector implements Connector {
   }
 
   @Override
-  public byte[] exchange(IpAddress address, int port, byte[] request, Duration timeout)
+  public byte[] exchange(
+      IpAddress address, int port, byte[] request, Duration timeout, Predicate<byte[]> genuine)
       throws IOException {
-    return real.exchange(loopback(address), port, request, timeout);
+    return real.exchange(loopback(address), port, request, timeout, genuine);
   }
 
   @Override

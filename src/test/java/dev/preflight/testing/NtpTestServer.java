@@ -24,6 +24,8 @@ public final class NtpTestServer implements AutoCloseable {
     GARBAGE,
     /** A well-formed reply whose originate timestamp is not the request's. */
     WRONG_ORIGIN,
+    /** A stale reply (wrong originate timestamp) first, then the genuine one. */
+    STALE_FIRST,
     /** Never answers. */
     SILENT
   }
@@ -60,7 +62,12 @@ public final class NtpTestServer implements AutoCloseable {
         DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
         socket.receive(packet);
         Instant received = Instant.now().plus(offset);
-        byte[] reply = reply(Arrays.copyOf(buffer, packet.getLength()), received);
+        byte[] request = Arrays.copyOf(buffer, packet.getLength());
+        if (mode == Mode.STALE_FIRST) {
+          byte[] stale = reply(request, received, true);
+          socket.send(new DatagramPacket(stale, stale.length, packet.getSocketAddress()));
+        }
+        byte[] reply = reply(request, received, mode == Mode.WRONG_ORIGIN);
         if (reply != null) {
           socket.send(new DatagramPacket(reply, reply.length, packet.getSocketAddress()));
         }
@@ -70,7 +77,7 @@ public final class NtpTestServer implements AutoCloseable {
     }
   }
 
-  private byte[] reply(byte[] request, Instant received) {
+  private byte[] reply(byte[] request, Instant received, boolean wrongOrigin) {
     if (mode == Mode.SILENT) {
       return null;
     }
@@ -89,7 +96,7 @@ public final class NtpTestServer implements AutoCloseable {
             : new byte[] {127, 0, 0, 1});
     out.putLong(timestamp(received));
     byte[] origin = Arrays.copyOfRange(request, 40, 48);
-    if (mode == Mode.WRONG_ORIGIN) {
+    if (wrongOrigin) {
       origin[7] ^= 0x55;
     }
     out.put(origin);

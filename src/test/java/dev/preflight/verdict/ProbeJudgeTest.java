@@ -303,9 +303,10 @@ class ProbeJudgeTest {
     EndpointResult judged = ProbeJudge.judge(result);
     assertThat(judged.detail())
         .doesNotContain("\u001b", "\r", "\n", "\u202e")
-        .hasSizeLessThanOrEqualTo(400);
-    assertThat(judged.detail()).startsWith("Evil [31mred Injected: header");
-    assertThat(judged.tls().issuer()).hasSizeLessThanOrEqualTo(400);
+        .hasSizeLessThanOrEqualTo(Sentences.MAX_LENGTH + 30)
+        .endsWith(" more bytes)");
+    assertThat(judged.detail()).startsWith("evil\\x1b[31mred Injected: header\\u202exxx");
+    assertThat(judged.tls().issuer()).hasSizeLessThanOrEqualTo(Sentences.MAX_LENGTH + 30);
   }
 
   private static ProbeResult ntp(@Nullable String offsetMs) {

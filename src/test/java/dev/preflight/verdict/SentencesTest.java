@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@org.junit.jupiter.api.Timeout(10)
 class SentencesTest {
   @ParameterizedTest
   @CsvSource(
@@ -22,8 +23,21 @@ class SentencesTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"'',''", "'\u0000\u001b',''"})
+  @CsvSource({"'',''", "'  \t ',''"})
   void emptyTextStaysEmpty(String text, String expected) {
     assertThat(Sentences.sentence(text)).isEqualTo(expected);
+  }
+
+  @org.junit.jupiter.api.Test
+  void controlCharactersAreShownNotObeyed() {
+    assertThat(Sentences.sentence("server says \u001b[2J\u0007 hello"))
+        .isEqualTo("Server says \\x1b[2J\\x07 hello.");
+  }
+
+  @org.junit.jupiter.api.Test
+  void longTextIsCutWithoutAFinalPeriod() {
+    String sentence = Sentences.sentence("x".repeat(1000));
+
+    assertThat(sentence).endsWith("… (600 more bytes)").hasSizeLessThan(Sentences.MAX_LENGTH + 30);
   }
 }

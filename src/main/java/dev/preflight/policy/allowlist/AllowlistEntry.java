@@ -7,7 +7,7 @@ import dev.preflight.policy.RuleRef;
  *
  * @param kind how the entry matches
  * @param name the lower-case host, or the zone after {@code *.} or {@code .}
- * @param text the entry as written
+ * @param text the entry as written, escaped and capped for reports
  * @param file the allowlist file
  * @param line its 1-based line
  */

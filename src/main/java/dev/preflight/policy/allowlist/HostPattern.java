@@ -39,7 +39,7 @@ final class HostPattern {
       name = text.substring(1);
     }
     checkName(name, value, file, line);
-    return Optional.of(new AllowlistEntry(kind, name, value.strip(), file, line));
+    return Optional.of(new AllowlistEntry(kind, name, Display.line(value.strip()), file, line));
   }
 
   private static String strip(String text) {

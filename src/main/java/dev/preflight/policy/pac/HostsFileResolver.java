@@ -2,10 +2,9 @@ package dev.preflight.policy.pac;
 
 import dev.preflight.common.Display;
 import dev.preflight.common.InputException;
+import dev.preflight.common.InputFiles;
+import dev.preflight.common.InputKind;
 import dev.preflight.common.IpAddress;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,12 +27,7 @@ final class HostsFileResolver implements PacResolver {
   }
 
   static HostsFileResolver load(Path path) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(path, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new InputException(path.toString(), 0, "cannot read hosts file: " + e.getMessage(), e);
-    }
+    List<String> lines = InputFiles.readText(path, InputKind.HOSTS).lines().toList();
     Map<String, List<String>> map = new LinkedHashMap<>();
     for (int i = 0; i < lines.size(); i++) {
       addLine(path.toString(), i + 1, lines.get(i), map);

@@ -1,6 +1,8 @@
 package dev.preflight.policy.pac;
 
+import dev.preflight.common.Display;
 import dev.preflight.common.InputException;
+import dev.preflight.common.Secrets;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -12,6 +14,9 @@ import org.mozilla.javascript.Undefined;
 
 /** Turns what {@code FindProxyForURL} returned into a checked string and then into routes. */
 final class PacAnswer {
+  /** The most fallback routes read from one answer. */
+  static final int MAX_ROUTES = 64;
+
   private PacAnswer() {}
 
   /** The script answered with something other than a string; the message is its type. */
@@ -51,7 +56,9 @@ final class PacAnswer {
   }
 
   /**
-   * The fallback list in {@code returned}; empty entries (a trailing {@code ;}) are skipped.
+   * The fallback list in {@code returned}, its first {@link #MAX_ROUTES} entries; empty entries (a
+   * trailing {@code ;}) are skipped. No client tries more routes than that, and a script answering
+   * with a megabyte of them must not cost a megabyte of parsing per URL.
    *
    * @throws InputException naming {@code source} and {@code line} for an entry that is not a PAC
    *     route
@@ -61,7 +68,11 @@ final class PacAnswer {
     if (returned == null) {
       return routes;
     }
-    for (String entry : returned.split(";")) {
+    for (int start = 0; start <= returned.length() && routes.size() < MAX_ROUTES; ) {
+      int end = returned.indexOf(';', start);
+      end = end < 0 ? returned.length() : end;
+      String entry = returned.substring(start, end);
+      start = end + 1;
       if (entry.isBlank()) {
         continue;
       }
@@ -70,12 +81,12 @@ final class PacAnswer {
         throw new InputException(
             source,
             line,
-            call
-                + " returned \""
-                + returned
-                + "\": '"
-                + entry.strip()
-                + "' is not DIRECT, PROXY host:port, HTTPS host:port, SOCKS host:port,"
+            Display.line(Secrets.redact(call), 200)
+                + " returned "
+                + Display.quoted(Secrets.redact(returned))
+                + ": "
+                + Display.quoted(Secrets.redact(entry.strip()))
+                + " is not DIRECT, PROXY host:port, HTTPS host:port, SOCKS host:port,"
                 + " SOCKS4 host:port or SOCKS5 host:port");
       }
       routes.add(route);

@@ -174,7 +174,8 @@ public final class PacEngine {
     try {
       ScriptableObject global = sandboxScope(cx, environment);
       warmUpOnce(cx);
-      // Compiling is linear in the file size (at most 16 MiB) and allocates in proportion to it;
+      // Compiling is linear in the file size (at most InputKind.PAC's 16 MiB) and allocates in
+      // proportion to it;
       // the budgets cover what the script does, so a large bypass list is not mistaken for abuse.
       Script compiled = cx.compileString(script.text(), script.sourceName(), 1, null);
       state.begin();
@@ -275,7 +276,7 @@ public final class PacEngine {
           new InputException(
               source,
               state.lines.currentLine(),
-              "the script failed while " + what + ": " + cause,
+              "the script failed while " + what + " (an internal error; --debug shows it)",
               cause);
     };
   }

@@ -2,6 +2,8 @@ package dev.preflight.policy.pac;
 
 import dev.preflight.catalog.Endpoint;
 import dev.preflight.catalog.Protocol;
+import dev.preflight.common.Display;
+import dev.preflight.common.Secrets;
 import dev.preflight.policy.Outcome;
 import dev.preflight.policy.PolicyDecision;
 import dev.preflight.policy.PolicyEvaluator;
@@ -29,6 +31,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PacEvaluator implements PolicyEvaluator {
   private static final int MAX_ALERT_WARNINGS = 5;
+
+  /** The most characters of a script's answer or alert text shown in a reason or warning. */
+  private static final int MAX_SHOWN = 200;
+
+  /** The most fallback routes kept per decision. */
+  private static final int MAX_FALLBACKS = 16;
 
   /** The label tried under a wildcard zone to see whether names other than the stand-in pass. */
   static final String WILDCARD_SAMPLE = "preflight-wildcard-sample";
@@ -127,7 +135,10 @@ public final class PacEvaluator implements PolicyEvaluator {
   }
 
   private PolicyDecision decide(Endpoint endpoint, PacResult result) {
-    List<String> fallbacks = result.routes().stream().map(PacRoute::toString).toList();
+    // A client tries the first few; a script answering with a megabyte of routes must not cost a
+    // megabyte per endpoint.
+    List<String> fallbacks =
+        result.routes().stream().limit(MAX_FALLBACKS).map(PacRoute::toString).toList();
     RuleRef evidence = evidence(result);
     boolean dns = result.dependsOnDns();
     String call = engine.entryPoint() + " returns " + describe(result);
@@ -168,7 +179,9 @@ public final class PacEvaluator implements PolicyEvaluator {
     if (result.returned() == null) {
       return "null";
     }
-    return result.routes().isEmpty() ? "an empty string" : "\"" + result.spelled() + "\"";
+    return result.routes().isEmpty()
+        ? "an empty string"
+        : "\"" + Display.line(result.spelled(), MAX_SHOWN) + "\"";
   }
 
   private @Nullable RuleRef evidence(PacResult result) {
@@ -187,7 +200,8 @@ public final class PacEvaluator implements PolicyEvaluator {
   private void alertWarning(String message) {
     long alerts = warnings.stream().filter(w -> w.contains(" called alert(")).count();
     if (alerts < MAX_ALERT_WARNINGS) {
-      warnings.add(engine.script().sourceName() + " called alert(\"" + message + "\")");
+      String shown = Display.line(Secrets.redact(message), MAX_SHOWN);
+      warnings.add(engine.script().sourceName() + " called alert(\"" + shown + "\")");
     }
   }
 

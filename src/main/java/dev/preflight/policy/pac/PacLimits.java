@@ -40,6 +40,21 @@ public record PacLimits(
           1 << 22,
           1_000_000);
 
+  /**
+   * These limits, shrunk where needed so that one evaluation's wall-clock ceiling, DNS waits
+   * included, fits in {@code budget}: a third of it for computing (half for the ceiling), half for
+   * DNS.
+   */
+  public PacLimits within(Duration budget) {
+    Duration compute = min(callTime, budget.dividedBy(3));
+    Duration dns = min(dnsTime, budget.dividedBy(2));
+    return new PacLimits(compute, dns, instructions, allocatedBytes, stringLength, arrayLength);
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
   /** The wall-clock ceiling: one and a half times {@link #callTime()}. */
   public Duration wallTime() {
     return callTime.multipliedBy(3).dividedBy(2);

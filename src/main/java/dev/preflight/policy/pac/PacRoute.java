@@ -5,6 +5,7 @@ import dev.preflight.common.IpAddress;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,6 +29,8 @@ public record PacRoute(Kind kind, @Nullable String host, int port) {
     SOCKS4,
     SOCKS5
   }
+
+  private static final Pattern HOST = Pattern.compile("[A-Za-z0-9_.-]+");
 
   /** The route that sends the request straight to the origin. */
   public static final PacRoute DIRECT = new PacRoute(Kind.DIRECT, null, 0);
@@ -81,7 +84,8 @@ public record PacRoute(Kind kind, @Nullable String host, int port) {
       if (IpAddress.tryParse(literal).filter(a -> a.family() == IpAddress.Family.IPV6).isEmpty()) {
         return Optional.empty();
       }
-    } else if (host.indexOf(':') >= 0 || host.indexOf('[') >= 0 || host.indexOf(']') >= 0) {
+    } else if (!HOST.matcher(host).matches()) {
+      // A name or an IPv4 address; anything else (credentials, control characters) is malformed.
       return Optional.empty();
     }
     String digits = text.substring(colon + 1);

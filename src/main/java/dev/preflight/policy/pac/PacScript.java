@@ -1,11 +1,10 @@
 package dev.preflight.policy.pac;
 
+import dev.preflight.common.Display;
 import dev.preflight.common.InputException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.preflight.common.InputFiles;
+import dev.preflight.common.InputKind;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,9 +12,6 @@ import java.util.Objects;
  * Nothing is compiled or run here; {@link PacEngine#load} does that inside the sandbox.
  */
 public record PacScript(String sourceName, String text) {
-
-  /** Larger than any real PAC file; refuses to read a multi-gigabyte file into memory. */
-  static final long MAX_BYTES = 16L << 20;
 
   public PacScript {
     Objects.requireNonNull(sourceName, "sourceName");
@@ -28,26 +24,23 @@ public record PacScript(String sourceName, String text) {
   }
 
   /**
-   * Reads a PAC file as UTF-8.
+   * Reads a PAC file within the limits of {@link InputKind#PAC}: UTF-8, bytes that are not UTF-8
+   * replaced (a comment in a legacy code page must not make the file unreadable).
    *
-   * @throws InputException naming the file when it cannot be read or exceeds 16 MiB
+   * @throws InputException naming the file when it cannot be read or exceeds a limit
    */
   public static PacScript fromFile(Path file) {
-    try {
-      if (Files.size(file) > MAX_BYTES) {
-        throw new InputException(file.toString(), "PAC file larger than 16 MiB");
-      }
-      // Decoding replaces malformed bytes: a Latin-1 comment must not make the file unreadable.
-      String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-      return new PacScript(file.toString(), text.startsWith("\uFEFF") ? text.substring(1) : text);
-    } catch (IOException e) {
-      throw new InputException(file.toString(), 0, "cannot read PAC file: " + e, e);
-    }
+    return new PacScript(file.toString(), InputFiles.readText(file, InputKind.PAC));
   }
 
-  /** The text of 1-based {@code line}, trimmed, or an empty string when out of range. */
+  /**
+   * The text of 1-based {@code line}, trimmed, escaped and capped for a report, or an empty string
+   * when out of range.
+   */
   public String line(int line) {
-    List<String> lines = text.lines().toList();
-    return line >= 1 && line <= lines.size() ? lines.get(line - 1).strip() : "";
+    if (line < 1) {
+      return "";
+    }
+    return text.lines().skip(line - 1L).findFirst().map(l -> Display.line(l.strip())).orElse("");
   }
 }

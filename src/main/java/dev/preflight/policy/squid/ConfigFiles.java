@@ -28,13 +28,14 @@ final class ConfigFiles {
 
   /**
    * The files an include pattern names, on this machine, in glob(3) order. A pattern without
-   * wildcards names exactly one file, which must exist; a pattern with wildcards may match nothing.
+   * wildcards names exactly one file, which must exist (the bounded reader refuses it if it is not
+   * a regular file); a pattern with wildcards may match nothing, and matches only regular files.
    */
   List<Path> include(String pattern, ConfigLine line) {
     List<Path> matches = Globs.expand(root, workingDirectory, pattern, line);
     if (!Globs.hasWildcard(pattern)) {
       Path file = onDisk(matches.get(0), line);
-      if (!Files.isRegularFile(file)) {
+      if (!Files.exists(file)) {
         throw missing("cannot include", pattern, file, line);
       }
       return List.of(file);

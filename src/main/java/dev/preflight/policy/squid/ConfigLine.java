@@ -1,5 +1,6 @@
 package dev.preflight.policy.squid;
 
+import dev.preflight.common.Display;
 import dev.preflight.policy.RuleRef;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +23,7 @@ record ConfigLine(Path file, int line, List<Token> tokens, String text) {
   }
 
   RuleRef ref() {
-    return new RuleRef(file.toString(), line, text);
+    return new RuleRef(file.toString(), line, Display.line(text));
   }
 
   String where() {

@@ -28,10 +28,14 @@ import org.jspecify.annotations.Nullable;
 final class ConfigReader {
   private static final int MAX_DEPTH = 16;
 
+  /** All files together; a glob may name many files, and each is bounded on its own too. */
+  private static final long MAX_TOTAL_CHARS = 64L << 20;
+
   private final ConfigFiles files;
   private final Consumer<String> warnings;
   private final Deque<Path> stack = new ArrayDeque<>();
   private final List<ConfigLine> lines = new ArrayList<>();
+  private long total;
 
   private ConfigReader(ConfigFiles files, Consumer<String> warnings) {
     this.files = files;
@@ -72,11 +76,20 @@ final class ConfigReader {
     }
   }
 
-  private static List<String> readLines(Path file, @Nullable ConfigLine includedFrom) {
+  private List<String> readLines(Path file, @Nullable ConfigLine includedFrom) {
     String text =
         includedFrom == null
             ? InputFiles.readText(file, InputKind.SQUID_CONFIG)
             : ConfigFiles.readIncluded(file, includedFrom);
+    total += text.length();
+    if (total > MAX_TOTAL_CHARS) {
+      throw new InputException(
+          includedFrom == null ? file.toString() : includedFrom.where(),
+          0,
+          "the squid configuration and its includes are larger than "
+              + (MAX_TOTAL_CHARS >> 20)
+              + " MiB in total");
+    }
     return text.lines().toList();
   }
 

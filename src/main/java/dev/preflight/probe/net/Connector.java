@@ -3,6 +3,7 @@ package dev.preflight.probe.net;
 import dev.preflight.common.IpAddress;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.function.Predicate;
 
 /**
  * Opens TCP connections and runs single UDP request/response exchanges. It never looks up names:
@@ -26,7 +27,23 @@ public interface Connector {
    * @throws java.net.SocketTimeoutException when no reply arrives within {@code timeout}
    * @throws java.net.PortUnreachableException when the peer's port is closed (ICMP)
    */
-  byte[] exchange(IpAddress address, int port, byte[] request, Duration timeout) throws IOException;
+  default byte[] exchange(IpAddress address, int port, byte[] request, Duration timeout)
+      throws IOException {
+    return exchange(address, port, request, timeout, reply -> true);
+  }
+
+  /**
+   * Sends one datagram to {@code address:port} and returns the first reply from that peer that
+   * {@code genuine} accepts, truncated to 4 KiB. Replies it refuses (a stale or spoofed answer that
+   * does not match the request) are discarded and the wait goes on to the deadline, as real clients
+   * do; {@code genuine} sees each of them, so the caller can count them.
+   *
+   * @throws java.net.SocketTimeoutException when no genuine reply arrives within {@code timeout}
+   * @throws java.net.PortUnreachableException when the peer's port is closed (ICMP)
+   */
+  byte[] exchange(
+      IpAddress address, int port, byte[] request, Duration timeout, Predicate<byte[]> genuine)
+      throws IOException;
 
   /**
    * True when this machine has a route to {@code address}. Nothing is sent: the answer comes from

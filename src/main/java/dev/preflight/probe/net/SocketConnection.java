@@ -145,12 +145,22 @@ final class SocketConnection implements Connection {
     closeQuietly();
   }
 
+  /**
+   * Closes the TCP socket before the TLS layer. Closing an {@code SSLSocket} first reads whatever
+   * the peer still sends ({@code SSLSocketImpl} depletes the input, blocking up to the read timeout
+   * when nothing is buffered), so a server streaming or stalling after the capped body would cost
+   * megabytes or the rest of the deadline. The probe needs no close_notify: it is done.
+   */
   private void closeQuietly() {
     try {
-      socket.close();
       plain.close();
     } catch (IOException e) {
       // Closing is best effort: the connection is discarded either way.
+    }
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // The TCP socket is already closed; the TLS layer has nothing left to do.
     }
   }
 

@@ -2,13 +2,17 @@ package dev.preflight.probe.net;
 
 import dev.preflight.common.IpAddress;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /** {@link Connector} over {@link Socket} and {@link DatagramSocket}. */
@@ -32,6 +36,12 @@ final class SocketConnector implements Connector {
       socket.connect(new InetSocketAddress(Inet.of(address), port), millis);
       socket.setTcpNoDelay(true);
       return new SocketConnection(socket, address, port);
+    } catch (SocketException e) {
+      socket.close();
+      if (isReset(e)) {
+        return new ResetConnection(address, port);
+      }
+      throw e;
     } catch (IOException | RuntimeException e) {
       socket.close();
       throw e;
@@ -39,21 +49,27 @@ final class SocketConnector implements Connector {
   }
 
   @Override
-  public byte[] exchange(IpAddress address, int port, byte[] request, Duration timeout)
+  public byte[] exchange(
+      IpAddress address, int port, byte[] request, Duration timeout, Predicate<byte[]> genuine)
       throws IOException {
-    int millis = millis(timeout);
+    long deadline = System.nanoTime() + millis(timeout) * 1_000_000L;
     try (DatagramSocket socket = new DatagramSocket(null)) {
       if (local != null) {
         socket.bind(new InetSocketAddress(Inet.of(local), 0));
       }
       // Connecting filters out datagrams from other peers and surfaces ICMP port unreachable.
       socket.connect(new InetSocketAddress(Inet.of(address), port));
-      socket.setSoTimeout(millis);
       socket.send(new DatagramPacket(request, request.length));
       byte[] buffer = new byte[MAX_DATAGRAM];
-      DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
-      socket.receive(reply);
-      return Arrays.copyOf(buffer, reply.getLength());
+      while (true) {
+        socket.setSoTimeout(millis(Duration.ofNanos(deadline - System.nanoTime())));
+        DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
+        socket.receive(reply);
+        byte[] bytes = Arrays.copyOf(buffer, reply.getLength());
+        if (genuine.test(bytes)) {
+          return bytes;
+        }
+      }
     }
   }
 
@@ -69,6 +85,16 @@ final class SocketConnector implements Connector {
     } catch (IOException e) {
       return false;
     }
+  }
+
+  /**
+   * ECONNRESET while connecting: the handshake completed and the peer reset the connection before
+   * the connect call returned (ConnectException is the refusal, ECONNREFUSED).
+   */
+  private static boolean isReset(SocketException e) {
+    return !(e instanceof ConnectException)
+        && e.getMessage() != null
+        && e.getMessage().toLowerCase(Locale.ROOT).contains("reset");
   }
 
   /** Socket timeouts in whole milliseconds, where 0 would mean "forever". */

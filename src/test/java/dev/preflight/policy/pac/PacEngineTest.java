@@ -194,7 +194,7 @@ class PacEngineTest {
   void missingFileIsBadInput() {
     assertThatThrownBy(() -> PacScript.fromFile(Path.of("no/such.pac")))
         .isInstanceOf(InputException.class)
-        .hasMessageStartingWith("no/such.pac: cannot read PAC file");
+        .hasMessage("no/such.pac: cannot read: no such file");
   }
 
   @Test

@@ -72,7 +72,7 @@ class PacResolverTest {
 
     assertThatThrownBy(() -> PacResolver.hostsFile(missing))
         .isInstanceOf(InputException.class)
-        .hasMessageStartingWith(missing + ": cannot read hosts file");
+        .hasMessage(missing + ": cannot read: no such file");
   }
 
   @Test
