@@ -6,20 +6,14 @@ import dev.preflight.run.CheckSettings;
 import dev.preflight.run.SystemCheck;
 import dev.preflight.verdict.Report;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.util.Map;
-import java.util.concurrent.Callable;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code preflight check}: probes every endpoint the chosen scenarios need from this machine, all
- * at once, and prints the judged report. Its exit code is the verdict (0, 1, 2); bad options and
- * unreadable files are 3 through {@link ExitCodes}.
+ * at once, and prints the judged report. A live progress line runs on standard error when it is a
+ * terminal, and a closing line follows when the report is not in front of the reader. Its exit code
+ * is the verdict (0, 1, 2); bad options and unreadable files are 3 through {@link ExitCodes}.
  */
 @Command(
     name = "check",
@@ -28,54 +22,32 @@ import picocli.CommandLine.Spec;
     description = {
       "Probes the live network from this machine and judges Windows Autopilot readiness.",
       "Every endpoint is probed at once; the run takes about one --timeout."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:READY: every endpoint the scenario needs passed",
-      "1:DEGRADED: Autopilot would finish, but something it uses is missing",
-      "2:BLOCKED: Autopilot would fail",
-      "3:UNKNOWN: bad options, unreadable input, internal error"
     })
-final class CheckCommand implements Callable<Integer> {
+final class CheckCommand extends CommandBase {
   @Mixin CheckOptions options = new CheckOptions();
 
   @Mixin ReportOptions reportOptions = new ReportOptions();
 
-  @ParentCommand @Nullable PreflightCommand parent;
-
-  @Spec @Nullable CommandSpec spec;
-
-  private final Map<String, String> environment;
-
-  CheckCommand() {
-    this(System.getenv());
-  }
-
-  CheckCommand(Map<String, String> environment) {
-    this.environment = Map.copyOf(environment);
-  }
-
   @Override
   public Integer call() throws IOException {
-    PrintWriter err = spec().commandLine().getErr();
-    boolean debug = parent != null && parent.debug;
     reportOptions.checkWritable();
-    CheckSettings settings = options.settings(environment);
+    CheckSettings settings = options.settings(environment());
     Catalog catalog = options.catalog();
-    Streams streams = Streams.detect(environment, reportOptions.toStdout());
-    RunObserver observer = new RunObserver(err, streams.progress(), debug);
+    boolean progress = terminal().stderr() && !reportOptions.quiet && !debug();
+    RunObserver observer =
+        new RunObserver(
+            err(), progress, debug(), settings.timeout(), Terminal.columns(environment()));
     ProbeContext context = SystemCheck.context(settings, observer);
     settings = options.withRoutes(settings, context);
-    Report report = SystemCheck.create(context, Version.current()).run(catalog, settings, observer);
-    observer.done();
-    reportOptions.write(report, spec().commandLine().getOut(), streams.colour());
-    return report.verdict().exitCode();
-  }
-
-  private CommandSpec spec() {
-    if (spec == null) {
-      throw new IllegalStateException("picocli did not inject the command spec");
+    Report report;
+    observer.start();
+    try {
+      report = SystemCheck.create(context, Version.current()).run(catalog, settings, observer);
+    } finally {
+      observer.done();
     }
-    return spec;
+    reportOptions.write(report, out(), colour(reportOptions.toStdout()));
+    reportOptions.close(report, err(), terminal());
+    return report.verdict().exitCode();
   }
 }

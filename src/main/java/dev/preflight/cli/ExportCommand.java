@@ -11,9 +11,7 @@ import dev.preflight.export.ProxyAddress;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,17 +29,12 @@ import picocli.CommandLine.TypeConversionException;
     name = "export",
     mixinStandardHelpOptions = true,
     description =
-        "Write the allowlist a network team must open for the chosen scenarios: domains, pac,"
+        "Writes the allowlist a network team must open for the chosen scenarios: domains, pac,"
             + " squid, csv or json.")
-public final class ExportCommand implements Callable<Integer> {
-  @Mixin SelectionOptions selection;
+public final class ExportCommand extends CommandBase {
+  @Mixin SelectionOptions selection = new SelectionOptions();
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      converter = FormatConverter.class,
-      description = "domains (default), pac, squid, csv or json.")
-  ExportFormat format = ExportFormat.DOMAINS;
+  @Mixin ExportFormatOptions output = new ExportFormatOptions();
 
   @Option(
       names = "--proxy",
@@ -51,33 +44,29 @@ public final class ExportCommand implements Callable<Integer> {
           "(pac) where everything not on the list goes: http://host:port. Default DIRECT.")
   @Nullable ProxyAddress proxy;
 
-  @Option(names = "--output", paramLabel = "FILE", description = "Write there, not to stdout.")
-  @Nullable Path output;
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
   @Override
   public Integer call() {
-    if (proxy != null && format != ExportFormat.PAC) {
+    if (proxy != null && output.format != ExportFormat.PAC) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(), "--proxy applies only to --format pac");
+          spec().commandLine(), "--proxy applies only to --format pac");
     }
+    output.checkWritable();
     Catalog catalog = CatalogLoader.load(selection.catalogFiles);
     List<Endpoint> selected = catalog.select(selection.scenarioSet(), selection.tpm);
     Allowlist allowlist = AllowlistBuilder.build(selected, selection.scenarioList(), selection.tpm);
     StringWriter text = new StringWriter();
     try {
-      format.renderer(proxy).render(allowlist, text);
+      output.format.renderer(proxy).render(allowlist, text);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Output.write(spec.commandLine().getOut(), output, writer -> writer.write(text.toString()));
+    output.write(out(), writer -> writer.write(text.toString()));
     summarize(allowlist, selected.size());
     return ExitCodes.READY;
   }
 
   private void summarize(Allowlist allowlist, int selected) {
-    var err = spec.commandLine().getErr();
+    var err = err();
     err.println(
         "preflight: "
             + allowlist.entries().size()
@@ -94,19 +83,6 @@ public final class ExportCommand implements Callable<Integer> {
               + " (--format json says why)");
     }
     err.flush();
-  }
-
-  static final class FormatConverter implements ITypeConverter<ExportFormat> {
-    @Override
-    public ExportFormat convert(String value) {
-      return ExportFormat.parse(value)
-          .orElseThrow(
-              () ->
-                  new TypeConversionException(
-                      "unknown format '"
-                          + value
-                          + "' (expected domains, pac, squid, csv or json)"));
-    }
   }
 
   static final class ProxyConverter implements ITypeConverter<ProxyAddress> {

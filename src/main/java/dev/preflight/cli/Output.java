@@ -1,17 +1,19 @@
 package dev.preflight.cli;
 
+import dev.preflight.common.AtomicFile;
 import dev.preflight.common.InputException;
+import dev.preflight.common.StandardInput;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a command writes: the command line's standard output, or {@code --output FILE}. A file that
- * cannot be written is bad input (exit 3), named in the message.
+ * Where a command writes: the command line's standard output (no file, or {@code -}), or a file,
+ * written all or nothing ({@link AtomicFile}). A file that cannot be written is bad input (exit 3),
+ * named in the message.
  */
 final class Output {
   /** Writes the output once the destination is open; may throw I/O errors. */
@@ -21,12 +23,17 @@ final class Output {
 
   private Output() {}
 
+  /** True when {@code file} means standard output: none given, or {@code -}. */
+  static boolean isStdout(@Nullable Path file) {
+    return file == null || StandardInput.means(file.toString());
+  }
+
   /**
    * Fails fast, before any probing or evaluation, when {@code file} can obviously not be written: a
-   * directory, or a missing or read-only parent directory. Null means standard output.
+   * directory, or a missing or read-only parent directory.
    */
   static void checkWritable(@Nullable Path file) {
-    if (file == null) {
+    if (isStdout(file)) {
       return;
     }
     Path parent = file.toAbsolutePath().getParent();
@@ -40,7 +47,7 @@ final class Output {
   }
 
   static void write(PrintWriter stdout, @Nullable Path file, Body body) {
-    if (file == null) {
+    if (isStdout(file)) {
       try {
         body.writeTo(stdout);
       } catch (IOException e) {
@@ -49,16 +56,6 @@ final class Output {
       stdout.flush();
       return;
     }
-    try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      body.writeTo(writer);
-    } catch (IOException e) {
-      throw new InputException(file.toString(), 0, "cannot write: " + describe(e), e);
-    }
-  }
-
-  private static String describe(IOException e) {
-    return e instanceof java.nio.file.NoSuchFileException
-        ? "its directory does not exist"
-        : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.toString();
+    AtomicFile.write(file, body::writeTo);
   }
 }

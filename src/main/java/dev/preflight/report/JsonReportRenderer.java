@@ -1,29 +1,30 @@
 package dev.preflight.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.preflight.catalog.Scenario;
+import dev.preflight.common.Json;
 import dev.preflight.verdict.EndpointResult;
 import dev.preflight.verdict.Environment;
 import dev.preflight.verdict.Evidence;
+import dev.preflight.verdict.Finding;
 import dev.preflight.verdict.Report;
 import dev.preflight.verdict.ServiceResult;
 import dev.preflight.verdict.Timings;
 import dev.preflight.verdict.TlsFacts;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The contract's JSON report ({@code schemaVersion} 1). Every field of the contract is written,
- * null where unknown, so consumers can rely on the keys being present.
+ * null where unknown, so consumers can rely on the keys being present; the root causes come first,
+ * as {@code findings}, then the context and the per-service detail.
  */
 public final class JsonReportRenderer implements ReportRenderer {
-  private static final JsonFactory FACTORY = new JsonFactory();
-
   @Override
   public void render(Report report, Writer out) throws IOException {
-    JsonGenerator json = FACTORY.createGenerator(out).useDefaultPrettyPrinter();
-    json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+    JsonGenerator json = Json.writer(out);
     json.writeStartObject();
     json.writeNumberField("schemaVersion", Report.SCHEMA_VERSION);
     json.writeObjectFieldStart("tool");
@@ -33,18 +34,15 @@ public final class JsonReportRenderer implements ReportRenderer {
     json.writeStringField("mode", report.mode().id());
     json.writeStringField("startedAt", report.startedAt().toString());
     json.writeNumberField("durationMs", report.duration().toMillis());
-    json.writeArrayFieldStart("scenarios");
-    for (var scenario : report.scenarios()) {
-      json.writeString(scenario.id());
-    }
-    json.writeEndArray();
+    strings(json, "scenarios", report.scenarios().stream().map(Scenario::id).toList());
     json.writeStringField("verdict", report.verdict().name());
-    writeEnvironment(json, report.environment());
-    json.writeArrayFieldStart("warnings");
-    for (String warning : report.warnings()) {
-      json.writeString(warning);
+    json.writeArrayFieldStart("findings");
+    for (Finding finding : report.findings()) {
+      writeFinding(json, finding);
     }
     json.writeEndArray();
+    writeEnvironment(json, report.environment());
+    strings(json, "warnings", report.warnings());
     json.writeArrayFieldStart("services");
     for (ServiceResult service : report.services()) {
       writeService(json, service);
@@ -52,19 +50,42 @@ public final class JsonReportRenderer implements ReportRenderer {
     json.writeEndArray();
     json.writeEndObject();
     json.flush();
-    out.write(System.lineSeparator());
+    out.write('\n');
   }
 
   private static void writeEnvironment(JsonGenerator json, Environment env) throws IOException {
     json.writeObjectFieldStart("environment");
     writeNullable(json, "proxy", env.proxy());
-    json.writeArrayFieldStart("dnsServers");
-    for (String server : env.dnsServers()) {
-      json.writeString(server);
+    strings(json, "dnsServers", env.dnsServers());
+    writeNullable(json, "clockOffsetMs", env.clockOffsetMs());
+    writeNullable(json, "proxySource", env.proxySource());
+    writeNullable(json, "dnsSource", env.dnsSource());
+    writeNullable(json, "clockSource", env.clockSource());
+    writeNullable(json, "machine", env.machine());
+    strings(json, "addresses", env.addresses());
+    writeNullable(json, "defaultInterface", env.defaultInterface());
+    writeNullable(json, "catalogDate", env.catalogDate());
+    json.writeEndObject();
+  }
+
+  private static void writeFinding(JsonGenerator json, Finding finding) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("cause", finding.cause().name());
+    json.writeStringField("status", finding.status().name());
+    json.writeStringField("impact", finding.impact().name());
+    json.writeStringField("summary", finding.summary());
+    writeNullable(json, "remedy", finding.remedy());
+    strings(json, "endpoints", finding.endpointIds());
+    json.writeEndObject();
+  }
+
+  private static void strings(JsonGenerator json, String field, List<String> values)
+      throws IOException {
+    json.writeArrayFieldStart(field);
+    for (String value : values) {
+      json.writeString(value);
     }
     json.writeEndArray();
-    writeNullable(json, "clockOffsetMs", env.clockOffsetMs());
-    json.writeEndObject();
   }
 
   private static void writeService(JsonGenerator json, ServiceResult service) throws IOException {
@@ -95,11 +116,7 @@ public final class JsonReportRenderer implements ReportRenderer {
     json.writeStringField("detail", result.detail());
     writeNullable(json, "remedy", result.remedy());
     writeNullable(json, "route", result.route());
-    json.writeArrayFieldStart("addresses");
-    for (String address : result.addresses()) {
-      json.writeString(address);
-    }
-    json.writeEndArray();
+    strings(json, "addresses", result.addresses());
     writeTimings(json, result.timings());
     writeTls(json, result.tls());
     writeEvidence(json, result.evidence());

@@ -6,6 +6,7 @@ import dev.preflight.probe.Fact;
 import dev.preflight.probe.ProbeResult;
 import dev.preflight.probe.ProbeTarget;
 import dev.preflight.probe.Route;
+import dev.preflight.probe.net.LocalMachine;
 import dev.preflight.verdict.ClockJudge;
 import dev.preflight.verdict.EndpointResult;
 import dev.preflight.verdict.Environment;
@@ -42,6 +43,7 @@ public final class CheckRun {
   private final ProbeRunner.Executor probes;
   private final ProbeRunner.Executor dcLocator;
   private final List<String> dnsServers;
+  private final LocalMachine machine;
   private final Clock clock;
   private final String toolVersion;
 
@@ -50,16 +52,19 @@ public final class CheckRun {
    * @param dcLocator looks up a DC locator SRV name; a passing result lists the domain controllers
    *     in {@link Fact#ADDRESSES}, best first
    * @param dnsServers the DNS servers the probes ask, for the report's environment
+   * @param machine the machine the probes run on, for the report's environment
    */
   public CheckRun(
       ProbeRunner.Executor probes,
       ProbeRunner.Executor dcLocator,
       List<String> dnsServers,
+      LocalMachine machine,
       Clock clock,
       String toolVersion) {
     this.probes = Objects.requireNonNull(probes, "probes");
     this.dcLocator = Objects.requireNonNull(dcLocator, "dcLocator");
     this.dnsServers = List.copyOf(dnsServers);
+    this.machine = Objects.requireNonNull(machine, "machine");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.toolVersion = Objects.requireNonNull(toolVersion, "toolVersion");
   }
@@ -176,10 +181,13 @@ public final class CheckRun {
         new ClockJudge(settings.maxSkew()).judge(probed, ClockSamples.from(outcomes));
     warnings.addAll(clockFinding.warnings());
     Environment environment =
-        Environment.builder()
+        RunEnvironment.of(machine, catalog)
             .proxy(settings.routes().describe())
+            .proxySource(settings.routes().source())
             .dnsServers(dnsServers)
+            .dnsSource(settings.dnsServer() == null ? "system settings" : "--dns-server")
             .clockOffsetMs(clockFinding.offsetMs())
+            .clockSource(clockFinding.source())
             .build();
     return Judge.judge(
         Report.Mode.CHECK,

@@ -10,6 +10,7 @@ import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.ProbeListener;
 import dev.preflight.probe.ProbeResult;
 import dev.preflight.probe.Probes;
+import dev.preflight.probe.net.LocalMachine;
 import dev.preflight.probe.net.Resolver;
 import dev.preflight.probe.net.ServiceRecord;
 import java.net.URI;
@@ -31,6 +32,7 @@ public final class SystemCheck {
         target -> Probes.run(target, context),
         target -> located(DomainControllers.discover(target, context)),
         context.resolver().servers(),
+        LocalMachine.inspect(),
         Clock.systemUTC(),
         toolVersion);
   }

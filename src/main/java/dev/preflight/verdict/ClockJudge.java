@@ -16,8 +16,11 @@ import org.jspecify.annotations.Nullable;
  * beyond the tolerated skew raises a {@code CLOCK_SKEW} warning. Pure.
  */
 public final class ClockJudge {
-  /** The offset for the report's environment (null when unknown) and warnings to add. */
-  public record Finding(@Nullable Long offsetMs, List<String> warnings) {
+  /**
+   * The offset for the report's environment (null when unknown), what it was measured against (null
+   * when it was not), and warnings to add.
+   */
+  public record Finding(@Nullable Long offsetMs, @Nullable String source, List<String> warnings) {
     public Finding {
       warnings = List.copyOf(warnings);
     }
@@ -36,11 +39,11 @@ public final class ClockJudge {
     for (ProbeResult result : ntp) {
       Long offset = ProbeJudge.longFact(result, Fact.NTP_OFFSET_MS);
       if (offset != null) {
-        return new Finding(offset, List.of());
+        return new Finding(offset, "NTP " + result.target().endpoint().host(), List.of());
       }
     }
     if (ntp.isEmpty() || samples.isEmpty()) {
-      return new Finding(null, List.of());
+      return new Finding(null, null, List.of());
     }
     long estimate = median(samples);
     List<String> warnings = new ArrayList<>();
@@ -60,7 +63,11 @@ public final class ClockJudge {
               + Durations.human(maxSkew)
               + "; synchronise it, as Kerberos and token validation fail beyond that.");
     }
-    return new Finding(estimate, warnings);
+    String source =
+        "Date headers of "
+            + samples.size()
+            + (samples.size() == 1 ? " HTTPS response" : " HTTPS responses");
+    return new Finding(estimate, source, warnings);
   }
 
   private static long median(List<ClockSample> samples) {

@@ -17,7 +17,7 @@ import java.util.Map;
  *
  * <p>A failed BLOCKING endpoint makes the run BLOCKED. A failed DEGRADED endpoint, any WARN, or a
  * report-level warning makes it DEGRADED (the contract: "or a warning was raised"). SKIP never
- * counts.
+ * counts. The findings group the failures and warnings by root cause ({@link Findings}).
  */
 public final class Judge {
   private Judge() {}
@@ -44,7 +44,8 @@ public final class Judge {
         verdict,
         environment,
         warnings,
-        services);
+        services,
+        Findings.of(results, environment));
   }
 
   /** The overall verdict for these endpoint results and report-level warnings. */

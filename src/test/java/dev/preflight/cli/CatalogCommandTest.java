@@ -185,7 +185,8 @@ class CatalogCommandTest {
     CliRun run = CliRun.of("catalog", "list", "--format", "csv", "--output", file.toString());
     assertThat(run.exitCode()).isEqualTo(3);
     assertThat(run.err())
-        .isEqualTo("preflight: " + file + ": cannot write: its directory does not exist\n");
+        .isEqualTo(
+            "preflight: " + file + ": cannot write here: the directory is missing or read-only\n");
   }
 
   @Test

@@ -71,7 +71,9 @@ class ExportCommandTest {
     assertThat(run.code()).isEqualTo(3);
     assertThat(run.out()).isEmpty();
     assertThat(run.err())
-        .contains("unknown format 'xml' (expected domains, pac, squid, csv or json)")
+        .contains(
+            "Invalid value for option '--format': expected one of domains, pac, squid, csv, json"
+                + " but was 'xml'")
         .contains("Try 'preflight export --help'");
   }
 

@@ -15,6 +15,7 @@ import dev.preflight.probe.Phase;
 import dev.preflight.probe.ProbeFailure;
 import dev.preflight.probe.ProbeResult;
 import dev.preflight.probe.ProbeTarget;
+import dev.preflight.probe.net.LocalMachine;
 import dev.preflight.verdict.EndpointResult;
 import dev.preflight.verdict.Report;
 import dev.preflight.verdict.Status;
@@ -82,7 +83,12 @@ class CheckRunTest {
         };
     CheckRun run =
         new CheckRun(
-            probes, CheckRunTest::pass, List.of("192.0.2.53:53"), Clock.systemUTC(), "test");
+            probes,
+            CheckRunTest::pass,
+            List.of("192.0.2.53:53"),
+            LocalMachine.UNKNOWN,
+            Clock.systemUTC(),
+            "test");
     Report report = run.run(CATALOG, settings(Scenario.USER_DRIVEN, null), ProgressListener.NONE);
     assertThat(all(report))
         .extracting(r -> r.endpoint().id(), EndpointResult::status)
@@ -115,7 +121,8 @@ class CheckRunTest {
                 null,
                 Map.of(),
                 Map.of(Fact.ADDRESSES, "dc1.corp.example,dc2.corp.example"));
-    CheckRun run = new CheckRun(probes, locator, List.of(), Clock.systemUTC(), "test");
+    CheckRun run =
+        new CheckRun(probes, locator, List.of(), LocalMachine.UNKNOWN, Clock.systemUTC(), "test");
     Report report =
         run.run(CATALOG, settings(Scenario.HYBRID_JOIN, "corp.example"), ProgressListener.NONE);
     assertThat(probed).contains("ldap://dc1.corp.example:389", "ldap://dc2.corp.example:389");
@@ -139,7 +146,8 @@ class CheckRunTest {
           }
           return pass(target);
         };
-    CheckRun run = new CheckRun(stuck, stuck, List.of(), Clock.systemUTC(), "test");
+    CheckRun run =
+        new CheckRun(stuck, stuck, List.of(), LocalMachine.UNKNOWN, Clock.systemUTC(), "test");
     long start = System.nanoTime();
     Report report = run.run(CATALOG, settings(Scenario.USER_DRIVEN, null), ProgressListener.NONE);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
