@@ -34,9 +34,8 @@ final class CheckCommand extends CommandBase {
     CheckSettings settings = options.settings(environment());
     Catalog catalog = options.catalog();
     boolean progress = terminal().stderr() && !reportOptions.quiet && !debug();
-    RunObserver observer =
-        new RunObserver(
-            err(), progress, debug(), settings.timeout(), Terminal.columns(environment()));
+    int width = progress ? Terminal.columns(environment()) : 80;
+    RunObserver observer = new RunObserver(err(), progress, debug(), settings.timeout(), width);
     ProbeContext context = SystemCheck.context(settings, observer);
     settings = options.withRoutes(settings, context);
     Report report;

@@ -28,9 +28,10 @@ import picocli.CommandLine.TypeConversionException;
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
-    description =
-        "Writes the allowlist a network team must open for the chosen scenarios: domains, pac,"
-            + " squid, csv or json.")
+    description = {
+      "Writes the allowlist a network team must open for the chosen scenarios.",
+      "As a domain list, a PAC file, a squid fragment, CSV or JSON."
+    })
 public final class ExportCommand extends CommandBase {
   @Mixin SelectionOptions selection = new SelectionOptions();
 

@@ -32,40 +32,49 @@ final class ProgressLine {
 
   /** The line for {@code snapshot}, at most {@code width} characters. */
   static String render(Snapshot snapshot, int width) {
-    String head = "preflight: " + snapshot.done() + "/" + snapshot.total() + " probed";
-    String tail = snapshot.left() == null ? "" : "; " + seconds(snapshot.left()) + " left";
+    String head =
+        "preflight: "
+            + snapshot.done()
+            + "/"
+            + snapshot.total()
+            + " done"
+            + (snapshot.left() == null ? "" : ", " + seconds(snapshot.left()) + " left");
     List<Pending> slowest =
         snapshot.pending().stream()
             .sorted(Comparator.comparing(Pending::elapsed).reversed().thenComparing(Pending::host))
             .toList();
-    for (int named = Math.min(MAX_NAMED, slowest.size()); named >= 0; named--) {
-      String line = head + waiting(slowest, named) + tail;
+    if (slowest.isEmpty()) {
+      return fit(head, width);
+    }
+    String waiting = head + "; waiting for ";
+    for (int named = Math.min(MAX_NAMED, slowest.size()); named >= 1; named--) {
+      List<String> parts = new ArrayList<>();
+      slowest.subList(0, named).forEach(p -> parts.add(p.host() + describe(p)));
+      String line = waiting + String.join(", ", parts) + more(slowest.size() - named);
       if (line.length() <= width) {
         return line;
       }
     }
-    String line = head + tail;
-    return line.length() <= width ? line : line.substring(0, Math.max(0, width));
+    // Not even one whole name fits: the slowest one, shortened, still says which it is.
+    Pending first = slowest.get(0);
+    String tail = describe(first) + more(slowest.size() - 1);
+    int room = width - waiting.length() - tail.length();
+    if (room >= 8) {
+      return waiting + first.host().substring(0, room - 3) + "..." + tail;
+    }
+    return fit(head, width);
   }
 
-  /**
-   * {@code ; waiting for a (TLS, 4.2 s), b (resolving, 4.1 s) and 3 more}, naming {@code named}.
-   */
-  private static String waiting(List<Pending> slowest, int named) {
-    if (slowest.isEmpty()) {
-      return "";
-    }
-    List<String> parts = new ArrayList<>();
-    for (Pending p : slowest.subList(0, named)) {
-      parts.add(p.host() + " (" + step(p.phase()) + ", " + seconds(p.elapsed()) + ")");
-    }
-    int more = slowest.size() - named;
-    if (named == 0) {
-      return "; waiting for " + more + (more == 1 ? " probe" : " probes");
-    }
-    return "; waiting for "
-        + String.join(", ", parts)
-        + (more == 0 ? "" : " and " + more + " more");
+  private static String describe(Pending p) {
+    return " (" + step(p.phase()) + " " + seconds(p.elapsed()) + ")";
+  }
+
+  private static String more(int count) {
+    return count == 0 ? "" : " +" + count + " more";
+  }
+
+  private static String fit(String line, int width) {
+    return line.length() <= width ? line : line.substring(0, Math.max(0, width));
   }
 
   private static String step(@Nullable Phase phase) {

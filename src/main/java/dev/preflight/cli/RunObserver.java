@@ -9,6 +9,7 @@ import dev.preflight.probe.ProbeTarget;
 import dev.preflight.run.ProgressListener;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,10 +35,21 @@ final class RunObserver implements ProgressListener, ProbeListener {
   private final AtomicInteger planned = new AtomicInteger();
   private final AtomicInteger finished = new AtomicInteger();
   private final Map<ProbeTarget, Running> running = new ConcurrentHashMap<>();
+  private final Map<ProbeTarget, Tally> tallies = new HashMap<>();
   private volatile boolean closed;
   private @Nullable Thread redraw;
 
   private record Running(long startNanos, @Nullable Phase phase) {}
+
+  /**
+   * How often a target started and ended. A probe abandoned at the run's bound may still finish
+   * later; that second end is not counted, so {@code done} never passes what was planned.
+   */
+  private record Tally(int starts, int ends) {
+    boolean owesAnEnd() {
+      return ends < Math.max(starts, 1);
+    }
+  }
 
   /**
    * @param timeout the per-probe deadline, for the time left
@@ -63,6 +75,10 @@ final class RunObserver implements ProgressListener, ProbeListener {
 
   @Override
   public void probeStarted(ProbeTarget target) {
+    synchronized (tallies) {
+      Tally tally = tallies.getOrDefault(target, new Tally(0, 0));
+      tallies.put(target, new Tally(tally.starts() + 1, tally.ends()));
+    }
     running.put(target, new Running(System.nanoTime(), null));
   }
 
@@ -151,8 +167,21 @@ final class RunObserver implements ProgressListener, ProbeListener {
 
   private void ended(ProbeTarget target) {
     running.remove(target);
-    finished.incrementAndGet();
-    draw();
+    if (countEnd(target)) {
+      finished.incrementAndGet();
+      draw();
+    }
+  }
+
+  private boolean countEnd(ProbeTarget target) {
+    synchronized (tallies) {
+      Tally tally = tallies.getOrDefault(target, new Tally(0, 0));
+      if (!tally.owesAnEnd()) {
+        return false;
+      }
+      tallies.put(target, new Tally(tally.starts(), tally.ends() + 1));
+      return true;
+    }
   }
 
   private void redrawLoop() {

@@ -1,11 +1,15 @@
 package dev.preflight.cli;
 
+import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether standard output and standard error are terminals, each on its own: a report piped to a
@@ -30,13 +34,45 @@ record Terminal(boolean stdout, boolean stderr) {
     return new Terminal(isTerminal(1), isTerminal(2));
   }
 
-  /** The terminal's width as the shell exports it in {@code COLUMNS}, else 80. */
+  /**
+   * The terminal's width: {@code COLUMNS} when the shell exports it, else what {@code stty size}
+   * says of the controlling terminal, else 80.
+   */
   static int columns(Map<String, String> environment) {
+    Integer columns = number(environment.get("COLUMNS"));
+    return columns != null ? columns : Objects.requireNonNullElse(sttyColumns(), DEFAULT_COLUMNS);
+  }
+
+  private static @Nullable Integer sttyColumns() {
+    File tty = new File("/dev/tty");
+    if (!tty.exists()) {
+      return null;
+    }
     try {
-      int columns = Integer.parseInt(environment.getOrDefault("COLUMNS", "").trim());
-      return columns >= 20 && columns <= 1000 ? columns : DEFAULT_COLUMNS;
+      Process stty = new ProcessBuilder("stty", "size").redirectInput(tty).start();
+      if (!stty.waitFor(1, TimeUnit.SECONDS)) {
+        stty.destroyForcibly();
+        return null;
+      }
+      String[] rowsAndColumns =
+          new String(stty.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)
+              .trim()
+              .split(" ");
+      return rowsAndColumns.length == 2 ? number(rowsAndColumns[1]) : null;
+    } catch (IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  private static @Nullable Integer number(@Nullable String text) {
+    try {
+      int columns = Integer.parseInt(text == null ? "" : text.trim());
+      return columns >= 20 && columns <= 1000 ? columns : null;
     } catch (NumberFormatException e) {
-      return DEFAULT_COLUMNS;
+      return null;
     }
   }
 
