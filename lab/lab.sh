@@ -45,6 +45,9 @@ collect_hosts() {
     done
     echo www.msftconnecttest.com
     echo dc1.corp.example
+    # Hosts the lab tenants' discovery answers name (bin/tenant_server.py).
+    echo sts.fabrikam.example
+    echo fef.msua01.manage.microsoft.com
   } | tr 'A-Z' 'a-z' | sort -u
 }
 

@@ -19,12 +19,24 @@ dns_rule() {
 
 dns_fault_lines() {
   local entry name addr
+  local host
   for entry in "${REMAP_FAULTS[@]}"; do
     name=${entry%%:*} addr=${entry#*:}
-    fault_on "$name" && dns_rule "$(fault_arg "$name" 1)" "$addr"
+    fault_on "$name" || continue
+    if [ "$name" = latency ]; then
+      dns_rule "$(fault_arg latency 1)" "$addr"
+      continue
+    fi
+    # Every argument is a host: one run can fault several hosts at once.
+    for host in $(cat "$STATE/faults/$name"); do dns_rule "$host" "$addr"; done
   done
   fault_on dns-nxdomain && dns_rule "$(fault_arg dns-nxdomain 1)" ""
   fault_on dns-sinkhole && dns_rule "$(fault_arg dns-sinkhole 1)" 0.0.0.0
+  # A host record for AAAA, and the name taken out of the catch-all address: A gets NODATA.
+  if fault_on ipv6-only; then
+    echo "local=/$(fault_arg ipv6-only 1)/"
+    echo "host-record=$(fault_arg ipv6-only 1),$ADDR_V6_ONLY"
+  fi
   # "all" is a firewall rule (see nft_router); one host is forwarded to a resolver that never answers.
   if fault_on dns-silent && [ "$(fault_arg dns-silent 1)" != all ]; then
     echo "server=/$(fault_arg dns-silent 1)/$ADDR_DNS_SILENT"
@@ -57,6 +69,11 @@ CONF
   cat <<CONF
 host-record=dc1.corp.example,$ADDR_DC
 CONF
+  # Enrollment aliases of the lab tenants (bin/tenant_server.py): contoso's point at Microsoft,
+  # fabrikam has none, tailspin's enrollment alias points elsewhere.
+  echo "cname=enterpriseenrollment.contoso.example,enterpriseenrollment-s.manage.microsoft.com"
+  echo "cname=enterpriseregistration.contoso.example,enterpriseregistration.windows.net"
+  echo "cname=enterpriseenrollment.tailspin.example,mdm.tailspin.example"
   if ! fault_on dc-missing; then
     echo "srv-host=_ldap._tcp.dc._msdcs.corp.example,dc1.corp.example,389,0,100"
     echo "srv-host=_kerberos._tcp.dc._msdcs.corp.example,dc1.corp.example,88,0,100"
@@ -101,10 +118,14 @@ NFT
 }
 
 nginx_site() {
-  cat <<'SITE'
+  cat <<SITE
 default_type text/plain;
 location = /connecttest.txt { return 200 "Microsoft Connect Test"; }
-location / { return 200 "preflight lab: $host$request_uri\n"; }
+# Tenant discovery (bin/tenant_server.py): realm discovery, OpenID configuration, MDM discovery.
+location /common/userrealm/ { proxy_pass http://$ADDR_TENANT:8080; proxy_set_header Host \$host; }
+location ~ ^/[^/]+/v2\.0/\.well-known/openid-configuration\$ { proxy_pass http://$ADDR_TENANT:8080; proxy_set_header Host \$host; }
+location = /EnrollmentServer/Discovery.svc { proxy_pass http://$ADDR_TENANT:8080; proxy_set_header Host \$host; }
+location / { return 200 "preflight lab: \$host\$request_uri\n"; }
 SITE
 }
 
@@ -167,6 +188,9 @@ shutdown_lifetime 0 seconds
 pinger_enable off
 netdb_filename none
 dns_nameservers $ADDR_DNS
+# DNS faults reach squid at once, as they reach the client: no answer is kept beyond a second.
+positive_dns_ttl 1 seconds
+negative_dns_ttl 1 seconds
 connect_timeout 10 seconds
 tls_outgoing_options cafile=$CA_DIR/root.pem
 acl lab_clients src 198.18.0.0/24

@@ -37,13 +37,16 @@ ADDR_PORTAL_PAGE=198.19.0.41  # nginx captive portal: 200 with the login page it
 ADDR_SLOW=198.19.0.50         # delaying relay in front of ADDR_WEB
 ADDR_DNS=198.19.0.53          # dnsmasq
 ADDR_DNS_SILENT=198.19.0.54   # a "resolver" whose queries are dropped in pfl-inet
+ADDR_TENANT=198.19.0.60       # tenant discovery answers (bin/tenant_server.py, behind nginx)
 ADDR_DC=198.19.0.88           # fake domain controller: LDAP 389, Kerberos 88
 ADDR_NTP=198.19.0.123         # NTP responder (it answers on every other pfl-inet address too)
+# Only ever a DNS answer (the ipv6-only fault): IPv6 is off in the lab, so nothing routes to it.
+ADDR_V6_ONLY=2001:2::10
 
 INET_EXTRA_ADDRS=("$ADDR_PROXY" "$ADDR_WEB" "$ADDR_RESET" "$ADDR_DROP" "$ADDR_SELF_SIGNED"
   "$ADDR_EXPIRED" "$ADDR_WRONG_NAME" "$ADDR_HANG" "$ADDR_INTERCEPT" "$ADDR_PORTAL" "$ADDR_PORTAL_PAGE"
   "$ADDR_SLOW" "$ADDR_DNS"
-  "$ADDR_DNS_SILENT" "$ADDR_DC" "$ADDR_NTP")
+  "$ADDR_DNS_SILENT" "$ADDR_TENANT" "$ADDR_DC" "$ADDR_NTP")
 
 # Refuses any address outside 198.18.0.0/15: the lab must never configure anything else.
 require_lab_addr() {
@@ -88,7 +91,8 @@ net_up() {
   ip -n "$NS_INET" route add 198.18.0.0/24 via "$ROUTER_INET_ADDR"
 
   mkdir -p "/etc/netns/$NS_CLIENT"
-  printf 'nameserver %s\noptions timeout:2 attempts:1\n' "$ADDR_DNS" >"/etc/netns/$NS_CLIENT/resolv.conf"
+  # The search suffix is what DHCP hands a device (option 15): hybrid join finds corp.example there.
+  printf 'search corp.example\nnameserver %s\noptions timeout:2 attempts:1\n' "$ADDR_DNS" >"/etc/netns/$NS_CLIENT/resolv.conf"
 }
 
 net_down() {

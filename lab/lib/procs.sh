@@ -65,6 +65,7 @@ start_servers() {
     "$INET_ADDR" "${INET_EXTRA_ADDRS[@]}"
   start_proc dc "$PYTHON" "$LAB_DIR/bin/tcp_listener.py" --hold 30 "$ADDR_DC:389" "$ADDR_DC:88"
   start_proc tls-hang "$PYTHON" "$LAB_DIR/bin/tcp_listener.py" --hold 120 "$ADDR_HANG:443" "$ADDR_HANG:80"
+  start_proc tenant "$PYTHON" "$LAB_DIR/bin/tenant_server.py" "$ADDR_TENANT:8080"
   start_proc relay "$PYTHON" "$LAB_DIR/bin/delay_relay.py" --delay-file "$STATE/latency-ms" \
     "$ADDR_SLOW:443=$ADDR_WEB:443" "$ADDR_SLOW:80=$ADDR_WEB:80"
 }
@@ -92,7 +93,7 @@ listening() {
 wait_ready() {
   local spec proto addr port i
   for spec in u:$ADDR_DNS:53 t:$ADDR_DNS:53 t:$ADDR_WEB:443 t:$ADDR_WEB:80 t:$ADDR_PROXY:3128 \
-    u:$ADDR_WEB:123 u:$ADDR_NTP:123 t:$ADDR_DC:389 t:$ADDR_DC:88 t:$ADDR_HANG:443 t:$ADDR_SLOW:443; do
+    u:$ADDR_WEB:123 u:$ADDR_NTP:123 t:$ADDR_DC:389 t:$ADDR_DC:88 t:$ADDR_HANG:443 t:$ADDR_SLOW:443 t:$ADDR_TENANT:8080; do
     IFS=: read -r proto addr port <<<"$spec"
     for i in $(seq 100); do
       listening "$proto" "$addr" "$port" && continue 2

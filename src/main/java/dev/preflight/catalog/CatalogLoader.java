@@ -89,7 +89,8 @@ public final class CatalogLoader {
         List.copyOf(roots),
         e.expect(),
         source != null ? source : new Source(e.origin().source(), "undated"),
-        e.note());
+        e.note(),
+        e.standIn());
   }
 
   private static synchronized CatalogDraft shippedDraft() {

@@ -67,6 +67,9 @@ public final class CatalogYamlWriter {
     if (e.note() != null) {
       field(out, "note", e.note());
     }
+    if (e.standIn()) {
+      out.write("    standIn: true\n");
+    }
   }
 
   private static void writeExpect(Expectation expect, Writer out) throws IOException {

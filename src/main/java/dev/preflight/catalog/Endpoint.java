@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Host names may contain the placeholders {@code {domain}} (the Active Directory domain given
  * with {@code --domain}) and {@code {dc}} (a domain controller found through the domain's SRV
- * records); such entries are completed by the plan with {@link #withHost}, not by the catalog.
+ * records); such entries are completed by the plan with {@link #withPlaceholder}, not by the
+ * catalog.
  *
  * <p>A <em>zone check</em> ({@code expect.zone}) stands for a wildcard with no documented concrete
  * host: {@link #host} is the wildcard's zone and only DNS can be probed, so {@link #probeProtocol}
@@ -35,6 +36,9 @@ import org.jspecify.annotations.Nullable;
  * @param expect what the probe must observe beyond reachability
  * @param source where the entry comes from
  * @param note why a choice was made where sources disagree, or other context; may be null
+ * @param standIn true when {@link #host} only represents its wildcard (or any public name) because
+ *     Microsoft documents no host a device really contacts there; false for a host the device
+ *     itself contacts
  */
 public record Endpoint(
     String id,
@@ -51,7 +55,8 @@ public record Endpoint(
     List<String> roots,
     Expectation expect,
     Source source,
-    @Nullable String note) {
+    @Nullable String note,
+    boolean standIn) {
 
   public Endpoint {
     Objects.requireNonNull(id, "id");
@@ -68,6 +73,42 @@ public record Endpoint(
     scenarios = Set.copyOf(scenarios);
     tpms = Set.copyOf(tpms);
     roots = List.copyOf(roots);
+  }
+
+  /** An entry whose host the device itself contacts (not a stand-in). */
+  public Endpoint(
+      String id,
+      String service,
+      String host,
+      @Nullable String wildcard,
+      Protocol protocol,
+      List<Integer> ports,
+      @Nullable String path,
+      Impact impact,
+      Set<Scenario> scenarios,
+      Set<Tpm> tpms,
+      boolean inspectionUnsupported,
+      List<String> roots,
+      Expectation expect,
+      Source source,
+      @Nullable String note) {
+    this(
+        id,
+        service,
+        host,
+        wildcard,
+        protocol,
+        ports,
+        path,
+        impact,
+        scenarios,
+        tpms,
+        inspectionUnsupported,
+        roots,
+        expect,
+        source,
+        note,
+        false);
   }
 
   /** The port the probe uses. */
@@ -90,6 +131,14 @@ public record Endpoint(
   /** True for a zone-level DNS check standing for a wildcard with no documented host. */
   public boolean zoneCheck() {
     return expect.zone();
+  }
+
+  /** What the probed host is: a host of the flow, a stand-in, or a zone. */
+  public HostRole hostRole() {
+    if (zoneCheck()) {
+      return HostRole.ZONE_CHECK;
+    }
+    return standIn ? HostRole.STAND_IN : HostRole.FLOW_HOST;
   }
 
   /** The protocol a probe uses: {@code DNS} for a zone check, else {@link #protocol}. */
@@ -125,7 +174,8 @@ public record Endpoint(
         roots,
         expect,
         source,
-        note);
+        note,
+        standIn);
   }
 
   /** The URL a report shows for it ({@code https://host/path}, {@code ntp://host:123}, ...). */

@@ -64,6 +64,9 @@ final class EndpointChecks {
         throw f.error(e.lineOf("expect"), "expected address '" + address + "' is not an IP");
       }
     }
+    if (x.zone() && e.standIn()) {
+      throw f.error(e.lineOf("standIn"), "a zone check has no host, so it cannot be a stand-in");
+    }
     if (x.zone()) {
       String wildcard = e.wildcard();
       if (wildcard == null || !e.host().equals(HostNames.zoneOf(wildcard))) {

@@ -31,7 +31,8 @@ record EndpointDraft(
     List<String> rootSets,
     Expectation expect,
     @Nullable Source source,
-    @Nullable String note) {
+    @Nullable String note,
+    boolean standIn) {
 
   EndpointDraft {
     fieldLines = Map.copyOf(fieldLines);

@@ -38,7 +38,8 @@ final class EndpointReader {
           "rootSets",
           "expect",
           "source",
-          "note");
+          "note",
+          "standIn");
   static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9.-]*");
 
   private EndpointReader() {}
@@ -83,7 +84,8 @@ final class EndpointReader {
             orEmpty(f.optionalStringList("rootSets")),
             expect,
             EndpointParts.source(f),
-            f.optionalString("note"));
+            f.optionalString("note"),
+            f.optionalBoolean("standIn", false));
     EndpointChecks.check(draft, f);
     return draft;
   }

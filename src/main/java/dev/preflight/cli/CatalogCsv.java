@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 final class CatalogCsv {
   static final String HEADER =
       "id,service,impact,protocol,ports,host,wildcard,path,scenarios,tpm,"
-          + "inspection_unsupported,zone_check,roots,source,date,note";
+          + "inspection_unsupported,zone_check,roots,source,date,note,host_role";
 
   private CatalogCsv() {}
 
@@ -39,7 +39,8 @@ final class CatalogCsv {
               String.join("; ", e.roots()),
               e.source().page(),
               e.source().date(),
-              orEmpty(e.note()));
+              orEmpty(e.note()),
+              e.hostRole().name());
       Csv.row(out, fields);
     }
   }

@@ -74,6 +74,7 @@ final class CatalogJson {
     json.writeStringField("host", e.host());
     nullable(json, "wildcard", e.wildcard());
     json.writeStringField("pattern", e.pattern());
+    json.writeStringField("hostRole", e.hostRole().name());
     json.writeStringField("target", e.target());
     json.writeStringField("protocol", e.protocol().id());
     json.writeStringField("probeProtocol", e.probeProtocol().id());

@@ -2,6 +2,7 @@ package dev.preflight.cli;
 
 import dev.preflight.catalog.Endpoint;
 import dev.preflight.catalog.Expectation;
+import dev.preflight.catalog.HostRole;
 import dev.preflight.catalog.Scenario;
 import dev.preflight.catalog.Service;
 import dev.preflight.catalog.Tpm;
@@ -9,7 +10,9 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Human-readable catalog listings: one table grouped by service, or one entry's fields. */
@@ -27,7 +30,14 @@ final class CatalogText {
     int idWidth = width(view.endpoints().stream().map(Endpoint::id).toList());
     int portWidth = width(view.endpoints().stream().map(CatalogText::ports).toList());
     for (Service service : view.services()) {
-      out.write("\n" + service.name() + " [" + service.id() + "]\n");
+      out.write(
+          "\n"
+              + service.name()
+              + " ["
+              + service.id()
+              + "]: "
+              + roles(view.endpointsOf(service))
+              + "\n");
       for (Endpoint e : view.endpointsOf(service)) {
         out.write(
             "  "
@@ -53,6 +63,7 @@ final class CatalogText {
     rows.add(row("service", service.name() + " [" + service.id() + "]"));
     rows.add(row("host", e.host()));
     rows.add(row("wildcard", e.wildcard() == null ? "-" : e.wildcard()));
+    rows.add(row("host role", e.hostRole().label()));
     rows.add(row("target", e.target()));
     rows.add(
         row(
@@ -114,10 +125,13 @@ final class CatalogText {
 
   private static String flags(Endpoint e) {
     List<String> flags = new ArrayList<>();
-    if (e.zoneCheck()) {
-      flags.add("zone check");
+    HostRole role = e.hostRole();
+    if (role == HostRole.ZONE_CHECK) {
+      flags.add(role.label());
     } else if (e.wildcard() != null) {
-      flags.add("probe " + e.host());
+      flags.add(role.label() + " " + e.host());
+    } else if (role == HostRole.STAND_IN) {
+      flags.add(role.label());
     }
     if (!e.tpms().isEmpty()) {
       flags.add("tpm " + tpms(e));
@@ -126,6 +140,15 @@ final class CatalogText {
       flags.add("no TLS inspection");
     }
     return flags.isEmpty() ? "" : "  (" + String.join("; ", flags) + ")";
+  }
+
+  /** How many of the entries probe flow hosts, stand-ins and zones: "3 flow hosts, 1 stand-in". */
+  static String roles(List<Endpoint> endpoints) {
+    Map<HostRole, Long> counts = new EnumMap<>(HostRole.class);
+    endpoints.forEach(e -> counts.merge(e.hostRole(), 1L, Long::sum));
+    return counts.entrySet().stream()
+        .map(c -> c.getValue() + " " + c.getKey().label() + (c.getValue() == 1 ? "" : "s"))
+        .collect(Collectors.joining(", "));
   }
 
   private static String[] row(String name, String value) {

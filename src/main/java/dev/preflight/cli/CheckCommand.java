@@ -45,6 +45,12 @@ final class CheckCommand extends CommandBase {
     } finally {
       observer.done();
     }
+    if (options.tenant == null && !reportOptions.quiet) {
+      err()
+          .println(
+              "Hint: --tenant contoso.com (a domain of your Entra tenant) also checks the tenant's"
+                  + " own sign-in, identity provider and enrollment service hosts.");
+    }
     reportOptions.write(report, out(), colour(reportOptions.toStdout()));
     reportOptions.close(report, err(), terminal());
     return report.verdict().exitCode();

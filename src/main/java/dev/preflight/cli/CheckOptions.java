@@ -2,8 +2,10 @@ package dev.preflight.cli;
 
 import dev.preflight.catalog.Catalog;
 import dev.preflight.catalog.CatalogLoader;
+import dev.preflight.catalog.Scenario;
 import dev.preflight.common.InputException;
 import dev.preflight.probe.ProbeContext;
+import dev.preflight.probe.net.DnsSuffixes;
 import dev.preflight.run.CaFile;
 import dev.preflight.run.CheckSettings;
 import dev.preflight.run.EnvironmentProxy;
@@ -11,6 +13,7 @@ import dev.preflight.run.FixedProxy;
 import dev.preflight.run.ProxyAddress;
 import dev.preflight.run.RouteSelector;
 import dev.preflight.run.SystemCheck;
+import dev.preflight.run.Tenant;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -18,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -83,6 +87,15 @@ final class CheckOptions {
       description = "Active Directory domain, for --scenario hybrid-join.")
   @Nullable String domain;
 
+  @Option(
+      names = "--tenant",
+      paramLabel = "DOMAIN|UPN",
+      converter = TenantConverter.class,
+      description =
+          "A domain of your Entra tenant (or a user's UPN): also check the tenant's own sign-in,"
+              + " identity provider and enrollment service hosts.")
+  @Nullable Tenant tenant;
+
   /** The merged catalog: the shipped one plus every {@code --catalog} file. */
   Catalog catalog() {
     return CatalogLoader.load(selection.catalogFiles);
@@ -94,6 +107,14 @@ final class CheckOptions {
    * exists.
    */
   CheckSettings settings(Map<String, String> environment) {
+    return settings(environment, DnsSuffixes::system);
+  }
+
+  /**
+   * Like {@link #settings(Map)}, reading the network's DNS suffixes with {@code suffixes} when
+   * hybrid join has no {@code --domain}.
+   */
+  CheckSettings settings(Map<String, String> environment, Supplier<DnsSuffixes> suffixes) {
     if (proxy != null && pac != null) {
       throw new InputException("--proxy", "give either --proxy or --pac, not both");
     }
@@ -116,6 +137,11 @@ final class CheckOptions {
         .routes(routes)
         .dnsServer(dnsServer)
         .extraRoots(roots)
+        .tenant(tenant)
+        .domainSuffixes(
+            domain == null && selection.scenarioSet().contains(Scenario.HYBRID_JOIN)
+                ? suffixes.get()
+                : null)
         .build();
   }
 

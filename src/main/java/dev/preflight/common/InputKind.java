@@ -28,6 +28,8 @@ public record InputKind(
   public static final InputKind M365_JSON = of("the endpoint list", 32 * MIB, 32 * 1024 * 1024);
   public static final InputKind REPORT_JSON = of("the report", 64 * MIB, 64 * 1024 * 1024);
   public static final InputKind TOKEN = of("the token file", 4096, 4096);
+  public static final InputKind RESOLVER_CONFIG = of("the resolver configuration", MIB, 64 * 1024);
+  public static final InputKind TOOL_OUTPUT = of("the output of a system tool", MIB, 64 * 1024);
 
   public InputKind {
     Objects.requireNonNull(label, "label");

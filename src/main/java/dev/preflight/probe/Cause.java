@@ -26,6 +26,7 @@ public enum Cause {
   HTTP_UNEXPECTED_STATUS(
       "a response came from the origin but with a status that is not the service"),
   PROXY_UNREACHABLE("the configured proxy itself cannot be reached"),
+  PROXY_UPSTREAM_FAILED("the proxy was reached but could not reach or resolve the destination"),
   NTP_TIMEOUT("no NTP reply on UDP 123"),
   NTP_BAD_RESPONSE("the reply was malformed, a kiss-of-death, or from an unsynchronised server"),
   CLOCK_SKEW("the local clock differs from the reference time by more than the allowed skew"),
@@ -34,7 +35,10 @@ public enum Cause {
   POLICY_INSPECTED("the configuration decrypts TLS for this endpoint"),
   POLICY_AUTH_REQUIRED("the configuration demands proxy authentication for this endpoint"),
   DC_NOT_FOUND("no domain controller SRV record for the domain"),
-  DC_UNREACHABLE("a domain controller was found but LDAP/Kerberos ports do not answer");
+  DC_UNREACHABLE("a domain controller was found but LDAP/Kerberos ports do not answer"),
+  DNS_CNAME_MISMATCH(
+      "(tenant) an enrollment alias of the tenant's domain points somewhere other than the"
+          + " Microsoft service");
 
   private final String meaning;
 

@@ -109,7 +109,7 @@ final class DnsProbe implements Probe {
   }
 
   /** Starts RESOLVE and asks one question; the phase stays open for the caller to judge. */
-  private static DnsAnswer ask(ProbeRun run, String name, RecordType type) throws ProbeAbort {
+  static DnsAnswer ask(ProbeRun run, String name, RecordType type) throws ProbeAbort {
     run.start(Phase.RESOLVE);
     try {
       return run.context().resolver().query(name, type, run.deadline().remaining());

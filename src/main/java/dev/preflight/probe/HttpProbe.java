@@ -4,6 +4,7 @@ import dev.preflight.catalog.Endpoint;
 import dev.preflight.probe.FailureClassifier.Peer;
 import dev.preflight.probe.net.Connection;
 import dev.preflight.probe.net.TlsSession;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
@@ -13,11 +14,12 @@ import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One HTTP/1.1 GET over its own socket, so that every phase has the probe's deadline and the route
- * is under control: RESOLVE, CONNECT, then for {@code https} TLS_HANDSHAKE (through a CONNECT
- * tunnel, PROXY_TUNNEL, when routed via a proxy), then REQUEST and RESPONSE. Redirects are never
- * followed. Through a proxy the target's name is the proxy's to resolve, so no local RESOLVE of it
- * happens: networks that only let the proxy resolve public names are common and correct.
+ * One HTTP/1.1 request (a GET for a probe, any {@link HttpRequest} for an {@link HttpExchange})
+ * over its own socket, so that every phase has the probe's deadline and the route is under control:
+ * RESOLVE, CONNECT, then for {@code https} TLS_HANDSHAKE (through a CONNECT tunnel, PROXY_TUNNEL,
+ * when routed via a proxy), then REQUEST and RESPONSE. Redirects are never followed. Through a
+ * proxy the target's name is the proxy's to resolve, so no local RESOLVE of it happens: networks
+ * that only let the proxy resolve public names are common and correct.
  *
  * <p>Routes are {@code DIRECT} or {@code PROXY} (an HTTP proxy); the plan never hands this probe an
  * {@code HTTPS} or {@code SOCKS} route, and doing so is a programming error.
@@ -33,6 +35,10 @@ final class HttpProbe implements Probe {
 
   @Override
   public ProbeResult run(ProbeTarget target, ProbeContext context) {
+    return exchange(target, HttpRequest.PROBE, context).result();
+  }
+
+  HttpExchange.Outcome exchange(ProbeTarget target, HttpRequest request, ProbeContext context) {
     Route.Kind kind = target.route().kind();
     if (kind != Route.Kind.DIRECT && kind != Route.Kind.PROXY) {
       throw new IllegalArgumentException(
@@ -49,10 +55,10 @@ final class HttpProbe implements Probe {
         }
         authenticated = handshake(run, connection, endpoint);
       }
-      exchange(run, connection, endpoint, viaProxy && !tls, authenticated);
-      return run.passed();
+      HttpResponse response = exchange(run, connection, request, viaProxy && !tls, authenticated);
+      return new HttpExchange.Outcome(run.passed(), response);
     } catch (ProbeAbort abort) {
-      return run.failed(abort.failure());
+      return new HttpExchange.Outcome(run.failed(abort.failure()), null);
     }
   }
 
@@ -96,47 +102,80 @@ final class HttpProbe implements Probe {
     run.fact(Fact.TLS_ISSUER, ChainJudge.name(leaf.getIssuerX500Principal().getName()));
     run.fact(Fact.TLS_ROOT, ChainJudge.name(root));
     run.fact(Fact.TLS_NOT_AFTER, leaf.getNotAfter().toInstant().toString());
+    ChainJudge.product(path).ifPresent(product -> run.fact(Fact.PRODUCT, product));
   }
 
-  private void exchange(
+  private HttpResponse exchange(
       ProbeRun run,
       Connection connection,
-      Endpoint endpoint,
+      HttpRequest request,
       boolean absolute,
       boolean authenticated)
       throws ProbeAbort {
+    Endpoint endpoint = run.target().endpoint();
     String subject = endpoint.target();
-    byte[] request = request(endpoint, absolute).getBytes(StandardCharsets.ISO_8859_1);
+    byte[] head = head(endpoint, request, absolute).getBytes(StandardCharsets.ISO_8859_1);
+    byte[] body = request.body();
     run.phase(
         Phase.REQUEST,
         Peer.ORIGIN,
         subject,
         () -> {
           OutputStream out = connection.output();
-          out.write(request);
+          out.write(head);
+          out.write(body);
           out.flush();
-          return request.length;
+          return head.length + body.length;
         });
-    boolean wantBody = endpoint.expect().body() != null;
+    int limit = request.readsBody() ? request.maxBody() : ResponseReader.MAX_BODY;
     run.start(Phase.RESPONSE);
+    ResponseReader reader =
+        run.attempt(
+            Phase.RESPONSE,
+            Peer.ORIGIN,
+            subject,
+            () -> new ResponseReader(connection, run.deadline(), true, limit));
     HttpResponse response =
         run.attempt(
             Phase.RESPONSE,
             Peer.ORIGIN,
             subject,
-            () -> new ResponseReader(connection, run.deadline(), true).read(wantBody));
+            () -> read(reader, endpoint, request, authenticated));
     run.fact(Fact.HTTP_STATUS, Integer.toString(response.status()));
     response.header("Date").map(HttpProbe::isoDate).ifPresent(d -> run.fact(Fact.HTTP_DATE, d));
-    ProbeFailure failure = HttpJudge.judge(response, endpoint.expect(), subject, authenticated);
+    ProxyAnswer.Reading proxy = authenticated ? null : ProxyAnswer.read(response);
+    if (proxy != null) {
+      proxy = Ipv6OnlyName.refine(run, endpoint.host(), proxy);
+    }
+    if (proxy != null && proxy.product() != null) {
+      run.fact(Fact.PRODUCT, proxy.product());
+    }
+    ProbeFailure failure = HttpJudge.judge(response, proxy, endpoint.expect(), subject);
     if (failure != null) {
       throw run.abort(failure);
     }
     run.end(Phase.RESPONSE);
     String via = run.target().route().isDirect() ? "" : " via " + run.target().route();
     run.fact(Fact.DETAIL, "HTTP " + response.status() + " from " + endpoint.host() + via);
+    return response;
   }
 
-  private String request(Endpoint endpoint, boolean absolute) {
+  /**
+   * The response, with the body the judgement or the caller needs: all of it for an expected body
+   * (NCSI) or a request that reads the body (discovery), the error page of an error that did not
+   * come over TLS to a public root (a proxy or firewall may have written it), none otherwise.
+   */
+  private static HttpResponse read(
+      ResponseReader reader, Endpoint endpoint, HttpRequest request, boolean authenticated)
+      throws IOException {
+    HttpResponse head = reader.head();
+    if (endpoint.expect().body() != null || request.readsBody()) {
+      return reader.body(head);
+    }
+    return !authenticated && head.status() >= 400 ? reader.errorPage(head) : head;
+  }
+
+  private String head(Endpoint endpoint, HttpRequest request, boolean absolute) {
     int defaultPort = tls ? 443 : 80;
     String authority =
         endpoint.port() == defaultPort
@@ -144,18 +183,19 @@ final class HttpProbe implements Probe {
             : ProxyTunnel.authority(endpoint.host(), endpoint.port());
     String path = endpoint.path() == null ? "/" : endpoint.path();
     String target = absolute ? "http://" + authority + path : path;
-    return "GET "
-        + target
-        + " HTTP/1.1\r\n"
-        + "Host: "
-        + authority
-        + "\r\n"
-        + "User-Agent: "
-        + USER_AGENT
-        + "\r\n"
-        + "Accept: */*\r\n"
-        + "Connection: close\r\n"
-        + "\r\n";
+    StringBuilder head = new StringBuilder();
+    head.append(request.method()).append(' ').append(target).append(" HTTP/1.1\r\n");
+    head.append("Host: ").append(authority).append("\r\n");
+    head.append("User-Agent: ").append(USER_AGENT).append("\r\n");
+    if (!request.headers().containsKey("Accept")) {
+      head.append("Accept: */*\r\n");
+    }
+    request.headers().forEach((name, value) -> head.append(name + ": " + value + "\r\n"));
+    if (request.body().length > 0 || !request.method().equals("GET")) {
+      head.append("Content-Length: ").append(request.body().length).append("\r\n");
+    }
+    head.append("Connection: close\r\n\r\n");
+    return head.toString();
   }
 
   private static String hostForUri(String host) {

@@ -16,9 +16,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads an HTTP/1.1 response with hard bounds: a line of at most 8 KiB, a head of at most 32 KiB
- * and 100 fields, a body of at most 64 KiB. Each read is bounded by the time left on the deadline,
- * so a peer that trickles bytes (slowloris) times out with the deadline instead of holding the
- * probe. Anything that is not HTTP, or exceeds a bound, is a {@link ProtocolException}.
+ * and 100 fields, a body of at most 64 KiB unless the caller sets another limit. Each read is
+ * bounded by the time left on the deadline, so a peer that trickles bytes (slowloris) times out
+ * with the deadline instead of holding the probe. Anything that is not HTTP, or exceeds a bound, is
+ * a {@link ProtocolException}.
  */
 final class ResponseReader {
   static final int MAX_LINE = 8 * 1024;
@@ -28,6 +29,7 @@ final class ResponseReader {
 
   private final Connection connection;
   private final Deadline deadline;
+  private final int maxBody;
   private final InputStream in;
   private final byte[] buffer;
   private int position;
@@ -39,39 +41,71 @@ final class ResponseReader {
    *     CONNECT, where the bytes that follow belong to TLS
    */
   ResponseReader(Connection connection, Deadline deadline, boolean buffered) throws IOException {
+    this(connection, deadline, buffered, MAX_BODY);
+  }
+
+  /**
+   * @param maxBody the most body bytes kept; a longer body is cut there and marked truncated
+   */
+  ResponseReader(Connection connection, Deadline deadline, boolean buffered, int maxBody)
+      throws IOException {
     this.connection = connection;
     this.deadline = deadline;
+    this.maxBody = maxBody;
     this.in = connection.input();
     this.buffer = new byte[buffered ? 8192 : 1];
   }
 
   /** Reads the status line and fields, skipping interim 1xx responses; then the body if asked. */
   HttpResponse read(boolean withBody) throws IOException {
+    HttpResponse head = head();
+    return withBody ? body(head) : head;
+  }
+
+  /** Reads the status line and fields, skipping interim 1xx responses; the body stays unread. */
+  HttpResponse head() throws IOException {
     for (int interim = 0; interim < 5; interim++) {
       int status = statusLine(line());
       Map<String, List<String>> headers = fields();
       if (status >= 200 || status == 101) {
-        return withBody
-            ? withBody(status, headers)
-            : new HttpResponse(status, headers, new byte[0], false);
+        return new HttpResponse(status, headers, new byte[0], false);
       }
     }
     throw new ProtocolException("too many interim 1xx responses");
   }
 
-  private HttpResponse withBody(int status, Map<String, List<String>> headers) throws IOException {
+  /**
+   * The error page that follows {@code head}, as far as it can be read within the deadline: a page
+   * cut short still carries its signals, and a failure to read it must not hide the status already
+   * received.
+   */
+  HttpResponse errorPage(HttpResponse head) {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
+    try {
+      boolean more = readBody(head.headers(), body);
+      return new HttpResponse(head.status(), head.headers(), body.toByteArray(), more);
+    } catch (IOException e) {
+      return new HttpResponse(head.status(), head.headers(), body.toByteArray(), true);
+    }
+  }
+
+  /** {@code head} with its body, read within the read limit. */
+  HttpResponse body(HttpResponse head) throws IOException {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    boolean more = readBody(head.headers(), body);
+    return new HttpResponse(head.status(), head.headers(), body.toByteArray(), more);
+  }
+
+  private boolean readBody(Map<String, List<String>> headers, ByteArrayOutputStream body)
+      throws IOException {
     String encoding = first(headers, "transfer-encoding");
     String length = first(headers, "content-length");
-    boolean more;
     if (encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked")) {
-      more = chunked(body);
+      return chunked(body);
     } else if (length != null) {
-      more = fixed(body, contentLength(length));
-    } else {
-      more = untilClose(body);
+      return fixed(body, contentLength(length));
     }
-    return new HttpResponse(status, headers, body.toByteArray(), more);
+    return untilClose(body);
   }
 
   private static int statusLine(String line) throws ProtocolException {
@@ -134,8 +168,8 @@ final class ResponseReader {
   }
 
   private boolean fixed(ByteArrayOutputStream body, long length) throws IOException {
-    readMore(body, Math.min(length, MAX_BODY));
-    return length > MAX_BODY;
+    readMore(body, Math.min(length, maxBody));
+    return length > maxBody;
   }
 
   private boolean chunked(ByteArrayOutputStream body) throws IOException {
@@ -147,8 +181,8 @@ final class ResponseReader {
       if (chunk == 0) {
         return false;
       }
-      if (body.size() + chunk > MAX_BODY) {
-        readMore(body, MAX_BODY - body.size());
+      if (body.size() + chunk > maxBody) {
+        readMore(body, maxBody - body.size());
         return true;
       }
       readMore(body, chunk);
@@ -168,7 +202,7 @@ final class ResponseReader {
   }
 
   private boolean untilClose(ByteArrayOutputStream body) throws IOException {
-    while (body.size() < MAX_BODY) {
+    while (body.size() < maxBody) {
       int b = next();
       if (b < 0) {
         return false;

@@ -2,11 +2,14 @@ package dev.preflight.report;
 
 import dev.preflight.catalog.Scenario;
 import dev.preflight.common.Display;
+import dev.preflight.verdict.DomainChoice;
 import dev.preflight.verdict.Durations;
 import dev.preflight.verdict.Environment;
 import dev.preflight.verdict.Report;
+import dev.preflight.verdict.TenantSummary;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -30,6 +33,16 @@ final class EnvironmentRows {
       rows.add(new Row("DNS servers", dns(env)));
       rows.add(new Row("Proxy", proxy(env)));
       rows.add(new Row("Clock", clock(env)));
+      if (env.tenant() != null) {
+        rows.add(new Row("Tenant", tenant(env.tenant())));
+      }
+      if (env.domain() != null) {
+        DomainChoice domain = env.domain();
+        rows.add(
+            new Row(
+                "Domain",
+                Display.line(domain.name()) + " (" + Display.line(domain.source()) + ")"));
+      }
     } else {
       rows.add(new Row("Traffic", "none: the configuration was evaluated offline"));
     }
@@ -65,6 +78,22 @@ final class EnvironmentRows {
       parts.add("no default route");
     }
     return String.join("; ", parts);
+  }
+
+  private static String tenant(TenantSummary tenant) {
+    List<String> parts = new ArrayList<>();
+    if (tenant.namespaceType() != null) {
+      parts.add(tenant.namespaceType().toLowerCase(Locale.ROOT));
+    }
+    if (tenant.cloudInstance() != null) {
+      parts.add("cloud " + tenant.cloudInstance());
+    }
+    if (tenant.region() != null) {
+      parts.add("region " + tenant.region());
+    }
+    tenant.discoveredHosts().forEach(h -> parts.add(h.host() + " from " + h.discoveredBy()));
+    String text = tenant.name() + (parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")");
+    return Display.line(text, Display.MAX * 4);
   }
 
   private static String dns(Environment env) {

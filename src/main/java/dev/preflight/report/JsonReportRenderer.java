@@ -3,12 +3,14 @@ package dev.preflight.report;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.preflight.catalog.Scenario;
 import dev.preflight.common.Json;
+import dev.preflight.verdict.DomainChoice;
 import dev.preflight.verdict.EndpointResult;
 import dev.preflight.verdict.Environment;
 import dev.preflight.verdict.Evidence;
 import dev.preflight.verdict.Finding;
 import dev.preflight.verdict.Report;
 import dev.preflight.verdict.ServiceResult;
+import dev.preflight.verdict.TenantSummary;
 import dev.preflight.verdict.Timings;
 import dev.preflight.verdict.TlsFacts;
 import java.io.IOException;
@@ -58,6 +60,16 @@ public final class JsonReportRenderer implements ReportRenderer {
     writeNullable(json, "proxy", env.proxy());
     strings(json, "dnsServers", env.dnsServers());
     writeNullable(json, "clockOffsetMs", env.clockOffsetMs());
+    writeTenant(json, env.tenant());
+    DomainChoice domain = env.domain();
+    if (domain == null) {
+      json.writeNullField("domain");
+    } else {
+      json.writeObjectFieldStart("domain");
+      json.writeStringField("name", domain.name());
+      json.writeStringField("source", domain.source());
+      json.writeEndObject();
+    }
     writeNullable(json, "proxySource", env.proxySource());
     writeNullable(json, "dnsSource", env.dnsSource());
     writeNullable(json, "clockSource", env.clockSource());
@@ -65,6 +77,29 @@ public final class JsonReportRenderer implements ReportRenderer {
     strings(json, "addresses", env.addresses());
     writeNullable(json, "defaultInterface", env.defaultInterface());
     writeNullable(json, "catalogDate", env.catalogDate());
+    json.writeEndObject();
+  }
+
+  private static void writeTenant(JsonGenerator json, @Nullable TenantSummary tenant)
+      throws IOException {
+    if (tenant == null) {
+      json.writeNullField("tenant");
+      return;
+    }
+    json.writeObjectFieldStart("tenant");
+    json.writeStringField("name", tenant.name());
+    writeNullable(json, "tenantId", tenant.tenantId());
+    writeNullable(json, "namespaceType", tenant.namespaceType());
+    writeNullable(json, "cloudInstance", tenant.cloudInstance());
+    writeNullable(json, "region", tenant.region());
+    json.writeArrayFieldStart("discoveredHosts");
+    for (TenantSummary.DiscoveredHost host : tenant.discoveredHosts()) {
+      json.writeStartObject();
+      json.writeStringField("host", host.host());
+      json.writeStringField("discoveredBy", host.discoveredBy());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
     json.writeEndObject();
   }
 

@@ -3,11 +3,14 @@ package dev.preflight.run;
 import dev.preflight.catalog.Catalog;
 import dev.preflight.catalog.Endpoint;
 import dev.preflight.probe.Fact;
+import dev.preflight.probe.HttpExchange;
+import dev.preflight.probe.HttpRequest;
 import dev.preflight.probe.ProbeResult;
 import dev.preflight.probe.ProbeTarget;
 import dev.preflight.probe.Route;
 import dev.preflight.probe.net.LocalMachine;
 import dev.preflight.verdict.ClockJudge;
+import dev.preflight.verdict.DomainChoice;
 import dev.preflight.verdict.EndpointResult;
 import dev.preflight.verdict.Environment;
 import dev.preflight.verdict.Judge;
@@ -37,15 +40,32 @@ import org.jspecify.annotations.Nullable;
  * <p>The run is bounded: every probe has the per-probe timeout, and the run as a whole waits at
  * most that timeout (once per wave when {@code --parallelism} queues probes) plus a small margin.
  * Hybrid join's domain-controller probes start as soon as the DC locator lookup answers, while the
- * other probes run, so they cost at most one extra timeout.
+ * other probes run, so they cost at most one extra timeout. Before the probes, two steps may each
+ * cost one more bound: trying several DNS suffixes for the hybrid-join domain ({@link
+ * DomainFinder}) and asking the tenant's discovery endpoints ({@link TenantDiscovery}).
  */
 public final class CheckRun {
+  /** For runs built without a network for tenant discovery: they never have a tenant to ask. */
+  private static final TenantDiscovery.Network NO_TENANT_NETWORK =
+      new TenantDiscovery.Network() {
+        @Override
+        public HttpExchange.Outcome exchange(ProbeTarget target, HttpRequest request) {
+          throw new IllegalStateException("this check run has no network for tenant discovery");
+        }
+
+        @Override
+        public ProbeResult alias(ProbeTarget target) {
+          throw new IllegalStateException("this check run has no network for tenant discovery");
+        }
+      };
+
   private final ProbeRunner.Executor probes;
   private final ProbeRunner.Executor dcLocator;
   private final List<String> dnsServers;
   private final LocalMachine machine;
   private final Clock clock;
   private final String toolVersion;
+  private final TenantDiscovery tenantDiscovery;
 
   /**
    * @param probes runs one probe of any protocol, bounded by the per-probe timeout
@@ -61,6 +81,21 @@ public final class CheckRun {
       LocalMachine machine,
       Clock clock,
       String toolVersion) {
+    this(probes, dcLocator, dnsServers, machine, clock, toolVersion, NO_TENANT_NETWORK);
+  }
+
+  /**
+   * @param tenantDiscovery the network tenant discovery ({@code --tenant}) uses
+   */
+  public CheckRun(
+      ProbeRunner.Executor probes,
+      ProbeRunner.Executor dcLocator,
+      List<String> dnsServers,
+      LocalMachine machine,
+      Clock clock,
+      String toolVersion,
+      TenantDiscovery.Network tenantDiscovery) {
+    this.tenantDiscovery = new TenantDiscovery(tenantDiscovery, clock);
     this.probes = Objects.requireNonNull(probes, "probes");
     this.dcLocator = Objects.requireNonNull(dcLocator, "dcLocator");
     this.dnsServers = List.copyOf(dnsServers);
@@ -70,12 +105,16 @@ public final class CheckRun {
   }
 
   /** Runs the check and returns its report; network trouble never throws, it is judged. */
-  public Report run(Catalog catalog, CheckSettings settings, ProgressListener listener) {
+  public Report run(Catalog catalog, CheckSettings asked, ProgressListener listener) {
     Instant started = clock.instant();
     long startNanos = System.nanoTime();
-    Plan plan = Planner.plan(catalog, settings);
+    ProbeRunner runner = new ProbeRunner(probes, asked.parallelism(), clock, listener);
+    DomainChoice domain = DomainFinder.choose(catalog, asked, runner.with(dcLocator));
+    CheckSettings settings =
+        domain == null ? asked : asked.toBuilder().domain(domain.name()).build();
+    TenantFindings tenant = tenantDiscovery.discover(catalog, settings);
+    Plan plan = Planner.plan(catalog, settings).with(tenant);
     listener.planned(plan.targets().size() + (plan.discovery() == null ? 0 : 1));
-    ProbeRunner runner = new ProbeRunner(probes, settings.parallelism(), clock, listener);
     List<ProbeOutcome> outcomes = new ArrayList<>();
     // Not try-with-resources: close() would wait for a stuck thread; shutdownNow does not.
     ExecutorService side = Executors.newVirtualThreadPerTaskExecutor();
@@ -93,7 +132,15 @@ public final class CheckRun {
       side.shutdownNow();
     }
     Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
-    return judge(catalog, settings, plan, outcomes, started, duration);
+    Environment.Builder environment =
+        RunEnvironment.of(machine, catalog)
+            .proxy(settings.routes().describe())
+            .proxySource(settings.routes().source())
+            .dnsServers(dnsServers)
+            .dnsSource(settings.dnsServer() == null ? "system settings" : "--dns-server")
+            .tenant(tenant.summary())
+            .domain(domain);
+    return judge(catalog, settings, plan, tenant, outcomes, environment, started, duration);
   }
 
   private List<ProbeOutcome> discover(
@@ -157,18 +204,22 @@ public final class CheckRun {
       Catalog catalog,
       CheckSettings settings,
       Plan plan,
+      TenantFindings tenant,
       List<ProbeOutcome> outcomes,
+      Environment.Builder environment,
       Instant started,
       Duration duration) {
-    ProbeJudge probeJudge = new ProbeJudge(settings.maxSkew());
     Set<String> warnings = new LinkedHashSet<>(plan.warnings());
     List<EndpointResult> results = new ArrayList<>(plan.settled());
-    List<ProbeResult> probed = new ArrayList<>();
+    List<ProbeResult> probed =
+        outcomes.stream().map(ProbeOutcome::result).filter(Objects::nonNull).toList();
+    ClockJudge clockJudge = new ClockJudge(settings.maxSkew());
+    ClockJudge.Finding clockFinding = clockJudge.judge(probed, ClockSamples.from(outcomes));
     for (ProbeOutcome outcome : outcomes) {
       ProbeResult result = outcome.result();
       if (result != null) {
-        probed.add(result);
-        results.add(probeJudge.judge(result));
+        results.add(
+            tenant.annotate(clockJudge.settle(result, ProbeJudge.judge(result), clockFinding)));
       } else {
         results.add(abandoned(outcome));
         warnings.add(
@@ -177,25 +228,15 @@ public final class CheckRun {
       }
     }
     results.addAll(unprobedControllers(plan.discovery(), outcomes));
-    ClockJudge.Finding clockFinding =
-        new ClockJudge(settings.maxSkew()).judge(probed, ClockSamples.from(outcomes));
     warnings.addAll(clockFinding.warnings());
-    Environment environment =
-        RunEnvironment.of(machine, catalog)
-            .proxy(settings.routes().describe())
-            .proxySource(settings.routes().source())
-            .dnsServers(dnsServers)
-            .dnsSource(settings.dnsServer() == null ? "system settings" : "--dns-server")
-            .clockOffsetMs(clockFinding.offsetMs())
-            .clockSource(clockFinding.source())
-            .build();
+    environment.clockOffsetMs(clockFinding.offsetMs()).clockSource(clockFinding.description());
     return Judge.judge(
         Report.Mode.CHECK,
         toolVersion,
         catalog,
         settings.scenarios(),
         inCatalogOrder(catalog, results),
-        environment,
+        environment.build(),
         List.copyOf(warnings),
         started,
         duration);

@@ -2,6 +2,7 @@ package dev.preflight.run;
 
 import dev.preflight.catalog.Scenario;
 import dev.preflight.catalog.Tpm;
+import dev.preflight.probe.net.DnsSuffixes;
 import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -21,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  * @param routes how HTTP(S) requests leave this machine
  * @param dnsServer the DNS server to ask instead of the system resolver, or null
  * @param extraRoots roots accepted as legitimate public roots ({@code --ca-file})
+ * @param tenant the customer's tenant for tenant discovery ({@code --tenant}), or null
+ * @param domainSuffixes the network's DNS suffixes, tried for hybrid join when {@code domain} is
+ *     null; null when none were read
  */
 public record CheckSettings(
     List<Scenario> scenarios,
@@ -31,7 +35,9 @@ public record CheckSettings(
     int parallelism,
     RouteSelector routes,
     @Nullable InetSocketAddress dnsServer,
-    List<X509Certificate> extraRoots) {
+    List<X509Certificate> extraRoots,
+    @Nullable Tenant tenant,
+    @Nullable DnsSuffixes domainSuffixes) {
 
   public CheckSettings {
     scenarios = List.copyOf(scenarios);
@@ -69,7 +75,9 @@ public record CheckSettings(
         .parallelism(parallelism)
         .routes(routes)
         .dnsServer(dnsServer)
-        .extraRoots(extraRoots);
+        .extraRoots(extraRoots)
+        .tenant(tenant)
+        .domainSuffixes(domainSuffixes);
   }
 
   /** Collects settings field by field; {@link #build()} validates them. */
@@ -83,6 +91,8 @@ public record CheckSettings(
     private RouteSelector routes = RouteSelector.DIRECT;
     private @Nullable InetSocketAddress dnsServer;
     private List<X509Certificate> extraRoots = List.of();
+    private @Nullable Tenant tenant;
+    private @Nullable DnsSuffixes domainSuffixes;
 
     private Builder() {}
 
@@ -131,9 +141,29 @@ public record CheckSettings(
       return this;
     }
 
+    public Builder tenant(@Nullable Tenant value) {
+      tenant = value;
+      return this;
+    }
+
+    public Builder domainSuffixes(@Nullable DnsSuffixes value) {
+      domainSuffixes = value;
+      return this;
+    }
+
     public CheckSettings build() {
       return new CheckSettings(
-          scenarios, tpm, domain, timeout, maxSkew, parallelism, routes, dnsServer, extraRoots);
+          scenarios,
+          tpm,
+          domain,
+          timeout,
+          maxSkew,
+          parallelism,
+          routes,
+          dnsServer,
+          extraRoots,
+          tenant,
+          domainSuffixes);
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.preflight.run;
 
 import dev.preflight.probe.ProbeTarget;
 import dev.preflight.verdict.EndpointResult;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -19,5 +20,16 @@ public record Plan(
     targets = List.copyOf(targets);
     settled = List.copyOf(settled);
     warnings = List.copyOf(warnings);
+  }
+
+  /** This plan with tenant discovery's hosts to probe, settled entries and warnings added. */
+  Plan with(TenantFindings tenant) {
+    List<ProbeTarget> allTargets = new ArrayList<>(targets);
+    allTargets.addAll(tenant.targets());
+    List<EndpointResult> allSettled = new ArrayList<>(settled);
+    allSettled.addAll(tenant.settled());
+    List<String> allWarnings = new ArrayList<>(warnings);
+    allWarnings.addAll(tenant.warnings());
+    return new Plan(allTargets, allSettled, discovery, allWarnings);
   }
 }

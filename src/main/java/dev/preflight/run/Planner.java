@@ -80,7 +80,7 @@ public final class Planner {
     targets.add(new ProbeTarget(entry, route));
   }
 
-  private static @Nullable String unsupported(@Nullable Route route, @Nullable String problem) {
+  static @Nullable String unsupported(@Nullable Route route, @Nullable String problem) {
     if (problem != null || route == null) {
       return problem;
     }

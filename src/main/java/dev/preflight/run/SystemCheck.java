@@ -4,11 +4,15 @@ import dev.preflight.policy.pac.PacEngine;
 import dev.preflight.policy.pac.PacEnvironment;
 import dev.preflight.policy.pac.PacResolver;
 import dev.preflight.policy.pac.PacScript;
+import dev.preflight.probe.AliasProbe;
 import dev.preflight.probe.DomainControllers;
 import dev.preflight.probe.Fact;
+import dev.preflight.probe.HttpExchange;
+import dev.preflight.probe.HttpRequest;
 import dev.preflight.probe.ProbeContext;
 import dev.preflight.probe.ProbeListener;
 import dev.preflight.probe.ProbeResult;
+import dev.preflight.probe.ProbeTarget;
 import dev.preflight.probe.Probes;
 import dev.preflight.probe.net.LocalMachine;
 import dev.preflight.probe.net.Resolver;
@@ -34,13 +38,23 @@ public final class SystemCheck {
         context.resolver().servers(),
         LocalMachine.inspect(),
         Clock.systemUTC(),
-        toolVersion);
+        toolVersion,
+        new TenantDiscovery.Network() {
+          @Override
+          public HttpExchange.Outcome exchange(ProbeTarget target, HttpRequest request) {
+            return HttpExchange.send(target, request, context);
+          }
+
+          @Override
+          public ProbeResult alias(ProbeTarget target) {
+            return AliasProbe.run(target, context);
+          }
+        });
   }
 
   /** The probe context for {@code settings}, reporting phases to {@code listener}. */
   public static ProbeContext context(CheckSettings settings, ProbeListener listener) {
-    return ProbeContext.system(
-            settings.timeout(), settings.extraRoots(), settings.maxSkew(), settings.dnsServer())
+    return ProbeContext.system(settings.timeout(), settings.extraRoots(), settings.dnsServer())
         .withListener(listener);
   }
 

@@ -1,6 +1,5 @@
 package dev.preflight.verdict;
 
-import dev.preflight.catalog.Impact;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,7 +23,7 @@ public record Counts(int total, int passed, int failed, int blocking, int warned
         case SKIP -> skipped++;
         case FAIL -> {
           failed++;
-          blocking += r.endpoint().impact() == Impact.BLOCKING ? 1 : 0;
+          blocking += Consequences.blocks(r) ? 1 : 0;
         }
       }
     }

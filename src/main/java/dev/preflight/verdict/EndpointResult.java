@@ -100,6 +100,11 @@ public record EndpointResult(
         endpoint, status, cause, detail, remedy, route, addresses, timings, tls, newEvidence);
   }
 
+  public EndpointResult withDetail(String newDetail) {
+    return new EndpointResult(
+        endpoint, status, cause, newDetail, remedy, route, addresses, timings, tls, evidence);
+  }
+
   public EndpointResult withRemedy(@Nullable String newRemedy) {
     return new EndpointResult(
         endpoint, status, cause, detail, newRemedy, route, addresses, timings, tls, evidence);

@@ -5,13 +5,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The context a report was made in, as the JSON report's {@code environment} shows it: the network
- * settings the run used and where each came from, the machine it ran on, and the catalog it judged
- * against. New fields are added here and to the {@link Builder}; consumers ignore fields they do
- * not know. The machine's facts are gathered by the run (I/O), never here.
+ * settings the run used and where each came from, the tenant and domain it judged, the machine it
+ * ran on, and the catalog it judged against. New fields are added here and to the {@link Builder};
+ * consumers ignore fields they do not know. The machine's facts are gathered by the run (I/O),
+ * never here.
  *
  * @param proxy the proxy setting, credentials redacted, or null for none
  * @param dnsServers the DNS servers asked, as {@code host:port}
  * @param clockOffsetMs reference time minus local time, or null when unknown
+ * @param tenant what tenant discovery learned ({@code --tenant}), or null without it
+ * @param domain the Active Directory domain hybrid join used and its source, or null when none
  * @param proxySource where the proxy setting came from ({@code --proxy}, {@code --pac}, the
  *     environment variables), or null when unknown
  * @param dnsSource where the DNS servers came from ({@code --dns-server} or the system's resolver
@@ -26,6 +29,8 @@ public record Environment(
     @Nullable String proxy,
     List<String> dnsServers,
     @Nullable Long clockOffsetMs,
+    @Nullable TenantSummary tenant,
+    @Nullable DomainChoice domain,
     @Nullable String proxySource,
     @Nullable String dnsSource,
     @Nullable String clockSource,
@@ -50,6 +55,8 @@ public record Environment(
         .proxy(proxy)
         .dnsServers(dnsServers)
         .clockOffsetMs(clockOffsetMs)
+        .tenant(tenant)
+        .domain(domain)
         .proxySource(proxySource)
         .dnsSource(dnsSource)
         .clockSource(clockSource)
@@ -64,6 +71,8 @@ public record Environment(
     private @Nullable String proxy;
     private List<String> dnsServers = List.of();
     private @Nullable Long clockOffsetMs;
+    private @Nullable TenantSummary tenant;
+    private @Nullable DomainChoice domain;
     private @Nullable String proxySource;
     private @Nullable String dnsSource;
     private @Nullable String clockSource;
@@ -86,6 +95,16 @@ public record Environment(
 
     public Builder clockOffsetMs(@Nullable Long value) {
       clockOffsetMs = value;
+      return this;
+    }
+
+    public Builder tenant(@Nullable TenantSummary value) {
+      tenant = value;
+      return this;
+    }
+
+    public Builder domain(@Nullable DomainChoice value) {
+      domain = value;
       return this;
     }
 
@@ -129,6 +148,8 @@ public record Environment(
           proxy,
           dnsServers,
           clockOffsetMs,
+          tenant,
+          domain,
           proxySource,
           dnsSource,
           clockSource,

@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
  * proxy), and at least two: then the fault is the network's, not the endpoints', and the summary
  * says so ("DNS answers that none of them exists, so it does not resolve public names").
  *
- * <p>Order: failures of blocking endpoints first, then other failures, then warnings; within each,
- * the finding covering more endpoints first.
+ * <p>Order: findings that alone block the deployment first ({@link Consequences#blocks}), then
+ * other failures, then warnings; within each, the finding covering more endpoints first.
  */
 public final class Findings {
   private static final Comparator<Finding> MOST_CONSEQUENTIAL =
@@ -57,7 +57,8 @@ public final class Findings {
             HTTP_BLOCKED,
             HTTP_CAPTIVE_PORTAL,
             HTTP_TIMEOUT,
-            HTTP_UNEXPECTED_STATUS ->
+            HTTP_UNEXPECTED_STATUS,
+            PROXY_UPSTREAM_FAILED ->
             HTTP;
         default -> OTHER;
       };
@@ -152,10 +153,13 @@ public final class Findings {
         : Impact.DEGRADED;
   }
 
+  /**
+   * Findings that block the deployment first ({@link Consequences}), then failures, then warnings.
+   */
   private static int weight(Finding finding) {
-    if (finding.status() != Status.FAIL) {
-      return 2;
+    if (finding.results().stream().anyMatch(Consequences::blocks)) {
+      return 0;
     }
-    return finding.impact() == Impact.BLOCKING ? 0 : 1;
+    return finding.status() == Status.FAIL ? 1 : 2;
   }
 }

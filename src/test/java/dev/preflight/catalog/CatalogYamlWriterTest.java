@@ -58,6 +58,7 @@ class CatalogYamlWriterTest {
         List.of(),
         e.expect(),
         e.source(),
-        e.note());
+        e.note(),
+        e.standIn());
   }
 }

@@ -32,7 +32,14 @@ class CatalogCommandTest {
     List<Endpoint> selected = SHIPPED.select(Set.of(Scenario.USER_DRIVEN), Tpm.DISCRETE);
     assertThat(run.out()).startsWith(selected.size() + " entries for user-driven (TPM discrete)\n");
     assertThat(run.out())
-        .contains("\nWindows Autopilot Deployment Service [autopilot-deployment]\n")
+        .contains("\nWindows Autopilot Deployment Service [autopilot-deployment]: 3 flow hosts\n")
+        .containsPattern("\nMicrosoft Intune \\[intune\\]: \\d+ flow hosts, 1 zone check\n")
+        .containsPattern(
+            "\n  intune-mdm-discovery +BLOCKING +https +443,80 +\\*\\.manage\\.microsoft\\.com"
+                + "  \\(flow host enrollment\\.manage\\.microsoft\\.com; no TLS inspection\\)\n")
+        .containsPattern(
+            "\n  wu-windowsupdate +DEGRADED +http +80,443 +\\*\\.windowsupdate\\.com"
+                + "  \\(stand-in download\\.windowsupdate\\.com\\)\n")
         .containsPattern("\n  ztd-dds +BLOCKING +https +443 +ztd\\.dds\\.microsoft\\.com\n")
         .containsPattern(
             "\n  intune-dm +BLOCKING +https +443,80 +\\*\\.dm\\.microsoft\\.com"
@@ -104,7 +111,7 @@ class CatalogCommandTest {
                 + "\"C7: S8 shows www.msftconnecttest.com under HTTPS, but S1, S9 and S10 use plain"
                 + " HTTP and Windows' own probe is http://www.msftconnecttest.com/connecttest.txt,"
                 + " so HTTP 80. The exact body and status come from the NCSI registry defaults"
-                + " (T3); a redirect or other body means a captive portal.\"");
+                + " (T3); a redirect or other body means a captive portal.\",FLOW_HOST");
   }
 
   @Test

@@ -62,6 +62,10 @@ class CheckOptionsTest {
         Arguments.of(List.of("--parallelism", "many"), "--parallelism"),
         Arguments.of(List.of("--dns-server", "dns.example"), "--dns-server"),
         Arguments.of(List.of("--domain", "not a domain"), "--domain"),
+        Arguments.of(List.of("--tenant", "contoso"), "neither a domain"),
+        Arguments.of(List.of("--tenant", "not a domain.com"), "--tenant"),
+        Arguments.of(List.of("--tenant", "@contoso.com"), "not a user principal name"),
+        Arguments.of(List.of("--tenant", "a<b>@contoso.com"), "not a user principal name"),
         Arguments.of(List.of("--scenario", "kiosk"), "kiosk"),
         Arguments.of(
             List.of("--output", dir.resolve("no/such/dir/report.json").toString()), "report.json"),
@@ -103,6 +107,7 @@ class CheckOptionsTest {
             "--max-skew",
             "--parallelism",
             "--domain",
+            "--tenant",
             "--format",
             "--output");
   }

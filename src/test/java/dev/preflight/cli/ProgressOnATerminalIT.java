@@ -125,8 +125,10 @@ class ProgressOnATerminalIT {
     assertThat(frames.stream().map(f -> f[0]).toList()).isSorted();
     int[] last = frames.get(frames.size() - 1);
     assertThat(last[0]).isEqualTo(last[1]);
-    String closing = terminal.substring(terminal.lastIndexOf(ERASE) + ERASE.length()).strip();
-    assertThat(closing)
+    List<String> afterTheLine =
+        terminal.substring(terminal.lastIndexOf(ERASE) + ERASE.length()).strip().lines().toList();
+    assertThat(afterTheLine.get(0)).startsWith("Hint: --tenant");
+    assertThat(afterTheLine.get(afterTheLine.size() - 1))
         .matches(
             "preflight: BLOCKED \\(exit 2\\): 0 passed, \\d+ failed \\(\\d+ blocking\\), 0 warned,"
                 + " \\d+ skipped; report written to standard output");

@@ -9,12 +9,14 @@ import dev.preflight.catalog.Scenario;
 import dev.preflight.fixtures.Entries;
 import dev.preflight.probe.Cause;
 import dev.preflight.probe.Route;
+import dev.preflight.verdict.DomainChoice;
 import dev.preflight.verdict.EndpointResult;
 import dev.preflight.verdict.Environment;
 import dev.preflight.verdict.Judge;
 import dev.preflight.verdict.Remedies;
 import dev.preflight.verdict.Report;
 import dev.preflight.verdict.Status;
+import dev.preflight.verdict.TenantSummary;
 import dev.preflight.verdict.Timings;
 import dev.preflight.verdict.TlsFacts;
 import java.time.Duration;
@@ -30,7 +32,6 @@ import org.jspecify.annotations.Nullable;
  * inspection of every handshake, and a mix of causes that touches every status.
  */
 final class FailurePatterns {
-  private static final Duration SKEW = Duration.ofMinutes(5);
   private static final Route PROXY = Route.proxy("proxy.corp", 3128);
   private static final Instant STARTED = Instant.parse("2026-11-26T10:00:00Z");
 
@@ -115,8 +116,7 @@ final class FailurePatterns {
                                 "The proxy proxy.corp:3128 answered 407 Proxy Authentication"
                                     + " Required.")
                             .withRemedy(
-                                Remedies.forProbe(
-                                    Cause.HTTP_PROXY_AUTH_REQUIRED, e, PROXY, SKEW, null, null))
+                                Remedies.forProbe(Cause.HTTP_PROXY_AUTH_REQUIRED, e, PROXY, null))
                             .withRoute(PROXY.toString())
                             .withTimings(new Timings(null, 2L, null, 3L, 5L)))
                 .toList());
@@ -128,7 +128,7 @@ final class FailurePatterns {
             .dnsServers(List.of("10.0.0.53:53"))
             .dnsSource("system settings")
             .clockOffsetMs(120L)
-            .clockSource("NTP time.windows.com")
+            .clockSource("NTP")
             .build();
     return judge(List.of(Scenario.USER_DRIVEN), results, env, List.of());
   }
@@ -149,12 +149,7 @@ final class FailurePatterns {
                                     + " uses.")
                             .withRemedy(
                                 Remedies.forProbe(
-                                    Cause.TLS_INTERCEPTED,
-                                    e,
-                                    Route.DIRECT,
-                                    SKEW,
-                                    "CN=Zscaler Intermediate Root CA",
-                                    "CN=Zscaler Root CA"))
+                                    Cause.TLS_INTERCEPTED, e, Route.DIRECT, "Zscaler"))
                             .withRoute("DIRECT")
                             .withAddresses(List.of("203.0.113.7"))
                             .withTimings(new Timings(3L, 20L, 41L, null, 64L))
@@ -171,7 +166,7 @@ final class FailurePatterns {
             .dnsSource("system settings")
             .proxySource("none given")
             .clockOffsetMs(-40L)
-            .clockSource("NTP time.windows.com")
+            .clockSource("NTP")
             .build();
     return judge(List.of(Scenario.USER_DRIVEN), results, env, List.of());
   }
@@ -231,7 +226,17 @@ final class FailurePatterns {
             .dnsServers(List.of("192.0.2.53:53"))
             .dnsSource("system settings")
             .clockOffsetMs(2000L)
-            .clockSource("Date headers of 1 HTTPS response")
+            .clockSource("Date headers of 3 trusted HTTPS responses")
+            .tenant(
+                new TenantSummary(
+                    "contoso.com",
+                    null,
+                    "Federated",
+                    "microsoftonline.com",
+                    "EU",
+                    List.of(
+                        new TenantSummary.DiscoveredHost("sts.contoso.com", "realm discovery"))))
+            .domain(new DomainChoice("corp.contoso.com", "DNS search suffix in /etc/resolv.conf"))
             .build();
     return judge(
         List.of(Scenario.USER_DRIVEN, Scenario.HYBRID_JOIN),

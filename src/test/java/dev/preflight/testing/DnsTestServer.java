@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
+import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
@@ -96,6 +97,13 @@ public final class DnsTestServer implements AutoCloseable {
                             absolute(t.substring(0, t.lastIndexOf(':')))))
             .toList();
     entries.put(key(name), new Entry(Mode.ANSWER, List.of(), records));
+    return this;
+  }
+
+  /** Answers {@code name} IN CNAME with {@code target} (other types come back empty). */
+  public DnsTestServer cname(String name, String target) {
+    Record alias = new CNAMERecord(absolute(name), DClass.IN, 60, absolute(target));
+    entries.put(key(name), new Entry(Mode.ANSWER, List.of(), List.of(alias)));
     return this;
   }
 

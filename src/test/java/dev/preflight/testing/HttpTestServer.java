@@ -27,6 +27,7 @@ public final class HttpTestServer implements AutoCloseable {
 
   private final LoopbackServer server;
   private final List<String> requests = new CopyOnWriteArrayList<>();
+  private final List<String> bodies = new CopyOnWriteArrayList<>();
 
   private HttpTestServer(@Nullable Identity identity, Behaviour behaviour) {
     Handler handler = socket -> serve(socket, behaviour);
@@ -75,9 +76,15 @@ public final class HttpTestServer implements AutoCloseable {
     return List.copyOf(requests);
   }
 
+  /** The request bodies received (as many bytes as Content-Length said, UTF-8), in order. */
+  public List<String> bodies() {
+    return List.copyOf(bodies);
+  }
+
   private void serve(Socket socket, Behaviour behaviour) throws Exception {
     String head = readHead(socket.getInputStream());
     requests.add(head);
+    bodies.add(readBody(socket.getInputStream(), head));
     OutputStream out = socket.getOutputStream();
     behaviour.respond(head, out);
     out.flush();
@@ -96,6 +103,15 @@ public final class HttpTestServer implements AutoCloseable {
       matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
     }
     return head.toString(StandardCharsets.ISO_8859_1);
+  }
+
+  private static String readBody(InputStream in, String head) throws IOException {
+    java.util.regex.Matcher length =
+        java.util.regex.Pattern.compile("(?i)\r\ncontent-length: *(\\d{1,6})\r\n").matcher(head);
+    if (!length.find()) {
+      return "";
+    }
+    return new String(in.readNBytes(Integer.parseInt(length.group(1))), StandardCharsets.UTF_8);
   }
 
   private static LoopbackServer tls(Identity identity, Handler handler) {

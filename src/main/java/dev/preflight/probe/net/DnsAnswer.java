@@ -11,9 +11,14 @@ import java.util.Objects;
  * @param addresses the A or AAAA answers, in the order received (empty for other types)
  * @param services the SRV answers (empty for other types)
  * @param records how many answer records of the asked type came back (SOA included)
+ * @param aliases the CNAME targets of a CNAME question, in the order received (empty for others)
  */
 public record DnsAnswer(
-    Rcode rcode, List<IpAddress> addresses, List<ServiceRecord> services, int records) {
+    Rcode rcode,
+    List<IpAddress> addresses,
+    List<ServiceRecord> services,
+    int records,
+    List<String> aliases) {
   /** The response codes a probe distinguishes (RFC 1035 section 4.1.1). */
   public enum Rcode {
     NOERROR,
@@ -28,6 +33,13 @@ public record DnsAnswer(
     Objects.requireNonNull(rcode, "rcode");
     addresses = List.copyOf(addresses);
     services = List.copyOf(services);
+    aliases = List.copyOf(aliases);
+  }
+
+  /** An answer to any question but CNAME. */
+  public DnsAnswer(
+      Rcode rcode, List<IpAddress> addresses, List<ServiceRecord> services, int records) {
+    this(rcode, addresses, services, records, List.of());
   }
 
   /** An answer carrying only a response code. */

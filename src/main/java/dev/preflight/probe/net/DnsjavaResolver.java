@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
+import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -140,6 +141,7 @@ final class DnsjavaResolver implements Resolver {
   private static DnsAnswer answer(Message response, RecordType type) {
     List<IpAddress> addresses = new ArrayList<>();
     List<ServiceRecord> services = new ArrayList<>();
+    List<String> aliases = new ArrayList<>();
     int records = 0;
     for (Record record : response.getSection(Section.ANSWER)) {
       if (record.getType() != typeCode(type)) {
@@ -149,6 +151,7 @@ final class DnsjavaResolver implements Resolver {
       switch (record) {
         case ARecord a -> addresses.add(IpAddress.of(a.getAddress()));
         case AAAARecord aaaa -> addresses.add(IpAddress.of(aaaa.getAddress()));
+        case CNAMERecord cname -> aliases.add(cname.getTarget().toString(true));
         case SRVRecord srv ->
             services.add(
                 new ServiceRecord(
@@ -161,7 +164,7 @@ final class DnsjavaResolver implements Resolver {
         }
       }
     }
-    return new DnsAnswer(rcode(response.getRcode()), addresses, services, records);
+    return new DnsAnswer(rcode(response.getRcode()), addresses, services, records, aliases);
   }
 
   private static DnsAnswer.Rcode rcode(int code) {
@@ -180,6 +183,7 @@ final class DnsjavaResolver implements Resolver {
       case AAAA -> Type.AAAA;
       case SOA -> Type.SOA;
       case SRV -> Type.SRV;
+      case CNAME -> Type.CNAME;
     };
   }
 }

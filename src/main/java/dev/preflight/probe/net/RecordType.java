@@ -5,5 +5,7 @@ public enum RecordType {
   A,
   AAAA,
   SOA,
-  SRV
+  SRV,
+  /** The alias a name points to (RFC 1035 section 3.3.1). */
+  CNAME
 }
