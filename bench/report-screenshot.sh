@@ -3,7 +3,7 @@
 # a check against a loopback DNS server that answers NXDOMAIN to every name (the "DNS server does
 # not resolve public names" pattern), and an analyze of an allowlist that lists a few hosts only.
 # Writes report-*.html, a screenshot (.png) and a print preview (.pdf) of each to OUT (default:
-# target/report-screenshots) and prints the files and the page heights. Nothing leaves loopback.
+# target/report-screenshots) and prints the files and their sizes. Nothing leaves loopback.
 # Usage: bench/report-screenshot.sh [OUT]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,8 +31,9 @@ while [ ! -s "$portfile" ]; do sleep 0.1; done
 ./preflight check --dns-server "127.0.0.1:$(cat "$portfile")" --timeout 2s --quiet \
   --format html --output "$out/report-all-dns.html" || true
 printf 'login.microsoftonline.com\n*.manage.microsoft.com\nztd.dds.microsoft.com\n' \
-  | ./preflight analyze --allowlist - --quiet --format html --output "$out/report-allowlist.html" \
-  || true
+  >"$profile/allowlist.txt"
+./preflight analyze --allowlist "$profile/allowlist.txt" --quiet --format html \
+  --output "$out/report-allowlist.html" || true
 for page in "$out"/report-*.html; do
   base="${page%.html}"
   url="file://$(realpath "$page")"
@@ -40,7 +41,5 @@ for page in "$out"/report-*.html; do
     --hide-scrollbars)
   "$chromium" "${flags[@]}" --window-size=1280,2400 --screenshot="$base.png" "$url" 2>/dev/null
   "$chromium" "${flags[@]}" --print-to-pdf="$base.pdf" --no-pdf-header-footer "$url" 2>/dev/null
-  height=$("$chromium" "${flags[@]}" --window-size=1280,900 --dump-dom "$url" 2>/dev/null \
-    | wc -c)
-  echo "$page: $(du -k "$page" | cut -f1) KiB, DOM $height bytes; $base.png, $base.pdf"
+  echo "$page: $(du -k "$page" | cut -f1) KiB; screenshot $base.png, print preview $base.pdf"
 done

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The {@code preflight} entry point: runs the command line and exits with its code. */
 public final class Main {
@@ -13,7 +14,7 @@ public final class Main {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    int code = run(System.in, out, err, System.getenv(), Terminal.detect(), args);
+    int code = run(System.in, out, err, System.getenv(), Terminal.detectOnce(), args);
     out.flush();
     err.flush();
     System.exit(code);
@@ -21,7 +22,7 @@ public final class Main {
 
   /** Runs one command with the given streams, no standard input and no terminal. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    return run(InputStream.nullInputStream(), out, err, System.getenv(), Terminal.NONE, args);
+    return run(InputStream.nullInputStream(), out, err, System.getenv(), () -> Terminal.NONE, args);
   }
 
   /** Runs one command in the given surroundings and returns the exit code; never throws. */
@@ -30,7 +31,7 @@ public final class Main {
       PrintWriter out,
       PrintWriter err,
       Map<String, String> environment,
-      Terminal terminal,
+      Supplier<Terminal> terminal,
       String... args) {
     StandardInput.use(in);
     return PreflightCommand.commandLine(out, err, environment, terminal).execute(args);

@@ -6,6 +6,7 @@ import dev.preflight.verdict.Verdict;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
@@ -51,9 +52,12 @@ public final class PreflightCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   private final Map<String, String> environment;
-  private final Terminal terminal;
+  private final Supplier<Terminal> terminal;
 
-  PreflightCommand(Map<String, String> environment, Terminal terminal) {
+  /**
+   * @param terminal finds out about the terminals when first asked (it may start processes)
+   */
+  PreflightCommand(Map<String, String> environment, Supplier<Terminal> terminal) {
     this.environment = Map.copyOf(environment);
     this.terminal = terminal;
   }
@@ -63,7 +67,7 @@ public final class PreflightCommand implements Runnable {
   }
 
   Terminal terminal() {
-    return terminal;
+    return terminal.get();
   }
 
   @Override
@@ -73,7 +77,10 @@ public final class PreflightCommand implements Runnable {
 
   /** A fully configured command line writing to the given streams. */
   static CommandLine commandLine(
-      PrintWriter out, PrintWriter err, Map<String, String> environment, Terminal terminal) {
+      PrintWriter out,
+      PrintWriter err,
+      Map<String, String> environment,
+      Supplier<Terminal> terminal) {
     ExitCodes exitCodes = new ExitCodes();
     PreflightCommand root = new PreflightCommand(environment, terminal);
     CommandLine cmd = new CommandLine(root);
@@ -93,8 +100,10 @@ public final class PreflightCommand implements Runnable {
     exitCodeList(cmd);
     cmd.setExecutionStrategy(
         parsed -> {
-          boolean colour = root.color.colour(environment, terminal.stdout());
-          cmd.setColorScheme(Help.defaultColorScheme(colour ? Help.Ansi.ON : Help.Ansi.OFF));
+          if (parsed.asCommandLineList().stream().anyMatch(CommandLine::isUsageHelpRequested)) {
+            boolean colour = root.color.colour(environment, root.terminal().stdout());
+            cmd.setColorScheme(Help.defaultColorScheme(colour ? Help.Ansi.ON : Help.Ansi.OFF));
+          }
           return new CommandLine.RunLast().execute(parsed);
         });
     return cmd;

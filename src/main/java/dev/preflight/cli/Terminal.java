@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +26,12 @@ record Terminal(boolean stdout, boolean stderr) {
   static final Terminal NONE = new Terminal(false, false);
 
   private static final int DEFAULT_COLUMNS = 80;
+
+  /** The streams of this process, found out when first asked and remembered. */
+  static Supplier<Terminal> detectOnce() {
+    AtomicReference<Terminal> known = new AtomicReference<>();
+    return () -> known.updateAndGet(t -> t != null ? t : detect());
+  }
 
   /** The streams of this process. */
   static Terminal detect() {

@@ -38,7 +38,8 @@ class ConventionsTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =
-        Main.run(in, new PrintWriter(out, true), new PrintWriter(err, true), env, terminal, args);
+        Main.run(
+            in, new PrintWriter(out, true), new PrintWriter(err, true), env, () -> terminal, args);
     return new Run(code, out.toString(), err.toString());
   }
 
@@ -114,7 +115,7 @@ class ConventionsTest {
             new PrintWriter(new StringWriter()),
             new PrintWriter(new StringWriter()),
             Map.of(),
-            Terminal.NONE);
+            () -> Terminal.NONE);
     for (CommandLine command : root.getSubcommands().values()) {
       CommandSpec spec = command.getCommandSpec();
       assertThat(spec.usageMessage().description()[0])

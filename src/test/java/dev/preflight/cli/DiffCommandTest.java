@@ -88,7 +88,7 @@ class DiffCommandTest {
             new PrintWriter(out),
             new PrintWriter(err),
             Map.of(),
-            Terminal.NONE,
+            () -> Terminal.NONE,
             "diff",
             report("ready"),
             "-");
