@@ -94,6 +94,7 @@ certs_all() {
   done < <(host_groups "$1")
   lab_leaf "$CA_DIR/default.pem" unknown-host.lab.example
   lab_leaf "$CA_DIR/wrong-name.pem" wrong-name.lab.example
+  lab_leaf "$CA_DIR/gen.pem" "*.$GEN_ZONE"
   # shellcheck disable=SC2046 # one argument per host name
   certs_expired $(cat "$1")
   # shellcheck disable=SC2046

@@ -64,6 +64,7 @@ CONF
     echo "address=/#/$ADDR_WEB"
     # The NCSI DNS probe's name, answered with the lab's web address (see lab/catalog.yaml).
     echo "address=/dns.msftncsi.com/$ADDR_WEB"
+    echo "address=/$GEN_ZONE/$ADDR_GEN"
   fi
   echo "$faults"
   cat <<CONF
@@ -133,9 +134,10 @@ nginx_conf() {
   local n="$STATE/nginx" group hosts
   cat <<CONF
 worker_processes 1;
+worker_rlimit_nofile 16384;
 pid $n/nginx.pid;
 error_log $STATE/log/nginx-error.log warn;
-events { worker_connections 512; }
+events { worker_connections 8192; }
 http {
   access_log $STATE/log/nginx-access.log;
   client_body_temp_path $n/tmp/body;
@@ -160,6 +162,12 @@ http {
     location / { default_type text/html; return 200 "<html><body>Sign in to Guest Wi-Fi</body></html>\n"; }
   }
   server { listen $ADDR_WEB:443 ssl default_server; ssl_certificate $CA_DIR/default.pem; include $n/site.conf; }
+  # The generated hosts: thousands of connections at once, answered at once and not logged.
+  server {
+    listen $ADDR_GEN:443 ssl backlog=8192; listen $ADDR_GEN:80 backlog=8192;
+    ssl_certificate $CA_DIR/gen.pem; access_log off;
+    location / { return 200 "preflight lab: \$host\n"; }
+  }
   server { listen $ADDR_SELF_SIGNED:443 ssl; ssl_certificate $CA_DIR/self-signed.pem; include $n/site.conf; }
   server { listen $ADDR_EXPIRED:443 ssl; ssl_certificate $CA_DIR/expired.pem; include $n/site.conf; }
   server { listen $ADDR_WRONG_NAME:443 ssl; ssl_certificate $CA_DIR/wrong-name.pem; include $n/site.conf; }
@@ -219,5 +227,22 @@ CONF
     echo "acl step1 at_step SslBump1"
     echo "ssl_bump peek step1"
     echo "ssl_bump bump all"
+  fi
+}
+
+# Added round-trip time: the router hands every forwarded packet to netfilter queue 0, where
+# bin/nfqueue_delay.py accepts it half the round trip later (each packet crosses the router once
+# per direction). nftables on this kernel has no queue expression, so the rule is an iptables one
+# (its xt NFQUEUE target); "bypass" lets packets through if the delayer is not running.
+RTT_RULE=(FORWARD -j NFQUEUE --queue-num 0 --queue-bypass)
+
+rtt_apply() {
+  local ms=0
+  fault_on rtt && ms=$(fault_arg rtt 1)
+  awk -v ms="$ms" 'BEGIN { print ms / 2 }' >"$STATE/rtt-delay-ms"
+  if [ "$ms" = 0 ]; then
+    ip netns exec "$NS_ROUTER" iptables -D "${RTT_RULE[@]}" 2>/dev/null || true
+  elif ! ip netns exec "$NS_ROUTER" iptables -C "${RTT_RULE[@]}" 2>/dev/null; then
+    ip netns exec "$NS_ROUTER" iptables -A "${RTT_RULE[@]}"
   fi
 }

@@ -20,6 +20,7 @@ FAULTS=(
   "tls-hang|$DEFAULT_HOST|HOST accepts TCP and never answers the TLS ClientHello"
   "tls-intercepted|$DEFAULT_HOST|HOST presents a certificate from the inspection CA (transparent TLS inspection)"
   "latency|$DEFAULT_HOST 1000|TCP to HOST gains MS milliseconds each way (userspace relay)"
+  "rtt|200|every packet the router forwards waits MS/2 milliseconds: each round trip, the TCP handshake included, gains MS"
   "captive-portal|www.msftconnecttest.com|HTTP to HOST is redirected (302) to a login page"
   "captive-page|www.msftconnecttest.com|HTTP to HOST is answered (200) with a login page"
   "ntp-blocked||the firewall drops UDP 123"
@@ -85,5 +86,6 @@ apply_faults() {
   nft_router | ip netns exec "$NS_ROUTER" nft -f -
   if fault_on ntp-skew; then fault_arg ntp-skew 1; else echo 0; fi >"$STATE/ntp-offset-seconds"
   if fault_on latency; then fault_arg latency 2; else echo 0; fi >"$STATE/latency-ms"
+  rtt_apply
   wait_ready
 }

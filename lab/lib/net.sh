@@ -21,6 +21,10 @@ ROUTER_CLIENT_ADDR=198.18.0.1
 ROUTER_INET_ADDR=198.19.0.1
 INET_ADDR=198.19.0.2
 
+# The zone of generated host names (p1.gen.lab.example, p2...): benchmarks and scale tests write
+# user catalogs of any size against it.
+GEN_ZONE=gen.lab.example
+
 # Server roles in pfl-inet, one address each so that a fault can be aimed at one host by
 # pointing its DNS name at the address whose server (or firewall rule) misbehaves.
 ADDR_PROXY=198.19.0.8         # squid
@@ -35,9 +39,10 @@ ADDR_INTERCEPT=198.19.0.35    # nginx with certificates from the inspection CA (
 ADDR_PORTAL=198.19.0.40       # nginx captive portal: 302 to a login page
 ADDR_PORTAL_PAGE=198.19.0.41  # nginx captive portal: 200 with the login page itself
 ADDR_SLOW=198.19.0.50         # delaying relay in front of ADDR_WEB
+ADDR_GEN=198.19.0.60          # nginx: every generated host pK.$GEN_ZONE, one wildcard certificate
 ADDR_DNS=198.19.0.53          # dnsmasq
 ADDR_DNS_SILENT=198.19.0.54   # a "resolver" whose queries are dropped in pfl-inet
-ADDR_TENANT=198.19.0.60       # tenant discovery answers (bin/tenant_server.py, behind nginx)
+ADDR_TENANT=198.19.0.61       # tenant discovery answers (bin/tenant_server.py, behind nginx)
 ADDR_DC=198.19.0.88           # fake domain controller: LDAP 389, Kerberos 88
 ADDR_NTP=198.19.0.123         # NTP responder (it answers on every other pfl-inet address too)
 # Only ever a DNS answer (the ipv6-only fault): IPv6 is off in the lab, so nothing routes to it.
@@ -45,7 +50,7 @@ ADDR_V6_ONLY=2001:2::10
 
 INET_EXTRA_ADDRS=("$ADDR_PROXY" "$ADDR_WEB" "$ADDR_RESET" "$ADDR_DROP" "$ADDR_SELF_SIGNED"
   "$ADDR_EXPIRED" "$ADDR_WRONG_NAME" "$ADDR_HANG" "$ADDR_INTERCEPT" "$ADDR_PORTAL" "$ADDR_PORTAL_PAGE"
-  "$ADDR_SLOW" "$ADDR_DNS"
+  "$ADDR_SLOW" "$ADDR_GEN" "$ADDR_DNS"
   "$ADDR_DNS_SILENT" "$ADDR_TENANT" "$ADDR_DC" "$ADDR_NTP")
 
 # Refuses any address outside 198.18.0.0/15: the lab must never configure anything else.

@@ -13,7 +13,12 @@ proc_in_lab() { [[ "$(ip netns identify "$1" 2>/dev/null)" == "$LAB_NAME"-* ]]; 
 
 start_proc() {
   local name=$1; shift
-  setsid ip netns exec "$NS_INET" "$@" </dev/null >>"$STATE/log/$name.log" 2>&1 &
+  start_proc_in "$NS_INET" "$name" "$@"
+}
+
+start_proc_in() {
+  local ns=$1 name=$2; shift 2
+  setsid ip netns exec "$ns" "$@" </dev/null >>"$STATE/log/$name.log" 2>&1 &
   echo $! >"$STATE/pid/$name.pid"
 }
 
@@ -68,6 +73,8 @@ start_servers() {
   start_proc tenant "$PYTHON" "$LAB_DIR/bin/tenant_server.py" "$ADDR_TENANT:8080"
   start_proc relay "$PYTHON" "$LAB_DIR/bin/delay_relay.py" --delay-file "$STATE/latency-ms" \
     "$ADDR_SLOW:443=$ADDR_WEB:443" "$ADDR_SLOW:80=$ADDR_WEB:80"
+  echo 0 >"$STATE/rtt-delay-ms"
+  start_proc_in "$NS_ROUTER" rtt-delay "$PYTHON" "$LAB_DIR/bin/nfqueue_delay.py" --delay-file "$STATE/rtt-delay-ms"
 }
 
 # Rewrites a server's configuration and restarts it when the file changed or the server died.
@@ -93,7 +100,8 @@ listening() {
 wait_ready() {
   local spec proto addr port i
   for spec in u:$ADDR_DNS:53 t:$ADDR_DNS:53 t:$ADDR_WEB:443 t:$ADDR_WEB:80 t:$ADDR_PROXY:3128 \
-    u:$ADDR_WEB:123 u:$ADDR_NTP:123 t:$ADDR_DC:389 t:$ADDR_DC:88 t:$ADDR_HANG:443 t:$ADDR_SLOW:443 t:$ADDR_TENANT:8080; do
+    u:$ADDR_WEB:123 u:$ADDR_NTP:123 t:$ADDR_DC:389 t:$ADDR_DC:88 t:$ADDR_HANG:443 t:$ADDR_SLOW:443 \
+    t:$ADDR_GEN:443 t:$ADDR_TENANT:8080; do
     IFS=: read -r proto addr port <<<"$spec"
     for i in $(seq 100); do
       listening "$proto" "$addr" "$port" && continue 2

@@ -1,6 +1,7 @@
 package dev.preflight.cli;
 
 import dev.preflight.common.StandardInput;
+import dev.preflight.run.Concurrency;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    Concurrency.sizeVirtualThreadScheduler();
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     int code = run(System.in, out, err, System.getenv(), Terminal.detectOnce(), args);

@@ -99,7 +99,7 @@ final class AddressLookup {
     }
     IOException error = v4.error() != null ? v4.error() : v6.error();
     if (error != null) {
-      return FailureClassifier.classify(Phase.RESOLVE, peer, host, error, run.deadline().expired());
+      return run.classify(Phase.RESOLVE, peer, host, error);
     }
     return fail(Cause.DNS_NO_ANSWER, host + " exists but has no A or AAAA record");
   }

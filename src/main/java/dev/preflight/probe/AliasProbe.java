@@ -16,7 +16,8 @@ public final class AliasProbe {
 
   /** Looks up the CNAME of {@code target.endpoint().host()}. */
   public static ProbeResult run(ProbeTarget target, ProbeContext context) {
-    ProbeRun run = new ProbeRun(target, context);
+    ProbeRun run =
+        new ProbeRun(target, context, Deadline.start(context.clock(), context.timeout()));
     String name = target.endpoint().host();
     try {
       DnsAnswer answer = DnsProbe.ask(run, name, RecordType.CNAME);

@@ -50,4 +50,15 @@ public enum Cause {
   public String meaning() {
     return meaning;
   }
+
+  /**
+   * True for the causes a deadline decides: nothing answered in time. A busy machine can produce
+   * them without any fault in the network, so a run confirms each with a second attempt.
+   */
+  public boolean isTimeout() {
+    return switch (this) {
+      case DNS_TIMEOUT, TCP_TIMEOUT, TLS_TIMEOUT, HTTP_TIMEOUT, NTP_TIMEOUT -> true;
+      default -> false;
+    };
+  }
 }

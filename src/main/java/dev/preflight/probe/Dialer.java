@@ -5,6 +5,7 @@ import dev.preflight.probe.net.Connection;
 import dev.preflight.probe.net.IpAddress;
 import dev.preflight.probe.net.IpAddress.Family;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -65,7 +66,7 @@ final class Dialer {
             subject,
             () -> run.context().connector().connect(address, port, run.deadline().remaining()));
     // The hard stop: whatever is blocked on this connection later, it ends with the deadline.
-    connection.abortAfter(run.deadline().remaining());
+    connection.abortWhenSpent(run.deadline()::remaining);
     return connection;
   }
 
@@ -80,12 +81,15 @@ final class Dialer {
 
   private static Optional<ProbeFailure> tryIpv6(ProbeRun run, IpAddress v6, int port, Peer peer) {
     String subject = "[" + v6 + "]:" + port;
+    Duration started = run.deadline().spent();
     try {
       run.context().connector().connect(v6, port, run.deadline().remaining()).close();
       return Optional.empty();
     } catch (IOException e) {
+      Duration waited = run.deadline().spent().minus(started);
       ProbeFailure failure =
-          FailureClassifier.classify(Phase.CONNECT, peer, subject, e, run.deadline().expired());
+          FailureClassifier.classify(
+              Phase.CONNECT, peer, subject, e, FailureClassifier.Waited.of(run.deadline(), waited));
       return Optional.of(
           ProbeFailure.warn(
               failure.cause(),

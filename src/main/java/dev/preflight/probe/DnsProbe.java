@@ -28,12 +28,12 @@ import java.util.List;
  */
 final class DnsProbe implements Probe {
   @Override
-  public ProbeResult run(ProbeTarget target, ProbeContext context) {
+  public ProbeResult run(ProbeTarget target, ProbeContext context, Deadline deadline) {
     Endpoint endpoint = target.endpoint();
     if (endpoint.host().startsWith("_")) {
-      return discover(target, context).result();
+      return discover(target, context, deadline).result();
     }
-    ProbeRun run = new ProbeRun(target, context);
+    ProbeRun run = new ProbeRun(target, context, deadline);
     try {
       if (endpoint.expect().zone()) {
         checkZone(run, endpoint.host());
@@ -46,8 +46,9 @@ final class DnsProbe implements Probe {
     }
   }
 
-  static DomainControllers.Discovery discover(ProbeTarget target, ProbeContext context) {
-    ProbeRun run = new ProbeRun(target, context);
+  static DomainControllers.Discovery discover(
+      ProbeTarget target, ProbeContext context, Deadline deadline) {
+    ProbeRun run = new ProbeRun(target, context, deadline);
     String name = target.endpoint().host();
     try {
       DnsAnswer answer = ask(run, name, RecordType.SRV);
@@ -114,9 +115,7 @@ final class DnsProbe implements Probe {
     try {
       return run.context().resolver().query(name, type, run.deadline().remaining());
     } catch (java.io.IOException e) {
-      throw run.abort(
-          FailureClassifier.classify(
-              Phase.RESOLVE, Peer.ORIGIN, name, e, run.deadline().expired()));
+      throw run.abort(run.classify(Phase.RESOLVE, Peer.ORIGIN, name, e));
     }
   }
 

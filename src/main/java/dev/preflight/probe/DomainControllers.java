@@ -31,7 +31,12 @@ public final class DomainControllers {
   }
 
   /** Looks up the controllers; {@code target}'s endpoint host is the SRV name. */
+  public static Discovery discover(ProbeTarget target, ProbeContext context, Deadline deadline) {
+    return DnsProbe.discover(target, context, deadline);
+  }
+
+  /** Looks up the controllers within a deadline of the context's timeout, starting now. */
   public static Discovery discover(ProbeTarget target, ProbeContext context) {
-    return DnsProbe.discover(target, context);
+    return discover(target, context, Deadline.start(context.clock(), context.timeout()));
   }
 }

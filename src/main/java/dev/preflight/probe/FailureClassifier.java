@@ -7,7 +7,9 @@ import java.net.NoRouteToHostException;
 import java.net.PortUnreachableException;
 import java.net.ProtocolException;
 import java.net.SocketException;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 import javax.net.ssl.SSLException;
 
 /**
@@ -23,6 +25,11 @@ import javax.net.ssl.SSLException;
  * Cause#HTTP_BLOCKED}, since firewalls that filter plain HTTP answer a forbidden request by
  * resetting the connection. A response that is not HTTP, or breaks the reader's size bounds, is
  * {@link Cause#HTTP_UNEXPECTED_STATUS}: something answered, but not the service.
+ *
+ * <p>A timeout names the phase whose network wait expired, and its message says how long that phase
+ * waited. Only a phase that had at least half the probe's budget to itself had its own time: a
+ * connection attempt is called dropped only then. A phase that timed out in what earlier phases
+ * left (a slow DNS answer) says so, and the run confirms every timeout with a second attempt.
  */
 public final class FailureClassifier {
   /** Whom a phase talks to: decides the cause of a failed connect. */
@@ -32,16 +39,48 @@ public final class FailureClassifier {
     DOMAIN_CONTROLLER
   }
 
+  /**
+   * How long a failed phase waited.
+   *
+   * @param phase the budget the phase itself spent
+   * @param budget the probe's whole budget
+   * @param expired true when the deadline had run out (also when the connection was aborted)
+   */
+  public record Waited(Duration phase, Duration budget, boolean expired) {
+    public Waited {
+      Objects.requireNonNull(phase, "phase");
+      Objects.requireNonNull(budget, "budget");
+    }
+
+    /** What a phase that spent {@code phase} of {@code deadline} waited. */
+    public static Waited of(Deadline deadline, Duration phase) {
+      return new Waited(phase, deadline.budget(), deadline.expired());
+    }
+
+    /** True when the phase had at least half the budget: a timeout it saw is its own. */
+    boolean ownTime() {
+      return phase.multipliedBy(2).compareTo(budget) >= 0;
+    }
+
+    /** "in 5.0 s", or, when earlier phases took most of the budget, how little was left. */
+    String within() {
+      return ownTime()
+          ? "in " + seconds(phase)
+          : "in the " + seconds(phase) + " that earlier phases left of the " + seconds(budget);
+    }
+
+    /** A wait as timeout messages write it: "5.0 s". */
+    static String seconds(Duration d) {
+      return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+  }
+
   private FailureClassifier() {}
 
-  /**
-   * Classifies {@code error}, thrown in {@code phase} while talking to {@code subject}.
-   *
-   * @param timedOut true when the deadline had run out (also when the connection was aborted)
-   */
+  /** Classifies {@code error}, thrown in {@code phase} while talking to {@code subject}. */
   public static ProbeFailure classify(
-      Phase phase, Peer peer, String subject, Throwable error, boolean timedOut) {
-    boolean timeout = timedOut || error instanceof InterruptedIOException;
+      Phase phase, Peer peer, String subject, Throwable error, Waited waited) {
+    boolean timeout = waited.expired() || error instanceof InterruptedIOException;
     Cause cause =
         switch (phase) {
           case RESOLVE -> resolveCause(peer, timeout);
@@ -51,7 +90,9 @@ public final class FailureClassifier {
           case REQUEST, RESPONSE -> httpCause(error, timeout);
           case NTP_EXCHANGE -> Cause.NTP_TIMEOUT;
         };
-    return ProbeFailure.fail(cause, phase, message(phase, subject, error, timeout));
+    String message =
+        timeout ? timeoutMessage(phase, subject, waited) : message(phase, subject, error);
+    return ProbeFailure.fail(cause, phase, message);
   }
 
   private static Cause httpCause(Throwable error, boolean timeout) {
@@ -89,16 +130,24 @@ public final class FailureClassifier {
         || lower(error).contains("refused");
   }
 
-  private static String message(Phase phase, String subject, Throwable error, boolean timeout) {
-    if (timeout) {
-      return switch (phase) {
-        case RESOLVE -> "no DNS answer for " + subject + " within the deadline";
-        case CONNECT -> "no answer to the connection attempt to " + subject + " (dropped)";
-        case TLS_HANDSHAKE -> subject + " accepted TCP but did not complete the TLS handshake";
-        case NTP_EXCHANGE -> "no NTP reply from " + subject + " within the deadline";
-        default -> subject + " did not answer within the deadline";
-      };
-    }
+  private static String timeoutMessage(Phase phase, String subject, Waited waited) {
+    String within = waited.within();
+    return switch (phase) {
+      case RESOLVE -> "no DNS answer for " + subject + " " + within;
+      case CONNECT ->
+          "no answer to the connection attempt to "
+              + subject
+              + " "
+              + within
+              + (waited.ownTime() ? " (dropped)" : "");
+      case TLS_HANDSHAKE ->
+          subject + " accepted TCP but did not complete the TLS handshake " + within;
+      case NTP_EXCHANGE -> "no NTP reply from " + subject + " " + within;
+      default -> subject + " did not answer " + within;
+    };
+  }
+
+  private static String message(Phase phase, String subject, Throwable error) {
     return switch (phase) {
       case CONNECT -> describeConnect(subject, error);
       case TLS_HANDSHAKE -> "TLS handshake with " + subject + " aborted: " + detail(error);

@@ -34,17 +34,23 @@ final class HttpProbe implements Probe {
   }
 
   @Override
-  public ProbeResult run(ProbeTarget target, ProbeContext context) {
-    return exchange(target, HttpRequest.PROBE, context).result();
+  public ProbeResult run(ProbeTarget target, ProbeContext context, Deadline deadline) {
+    return exchange(target, HttpRequest.PROBE, context, deadline).result();
   }
 
+  /** Sends {@code request} within a deadline of the context's timeout, starting now. */
   HttpExchange.Outcome exchange(ProbeTarget target, HttpRequest request, ProbeContext context) {
+    return exchange(target, request, context, Deadline.start(context.clock(), context.timeout()));
+  }
+
+  private HttpExchange.Outcome exchange(
+      ProbeTarget target, HttpRequest request, ProbeContext context, Deadline deadline) {
     Route.Kind kind = target.route().kind();
     if (kind != Route.Kind.DIRECT && kind != Route.Kind.PROXY) {
       throw new IllegalArgumentException(
           "HTTP probes support DIRECT and PROXY routes, not " + kind);
     }
-    ProbeRun run = new ProbeRun(target, context);
+    ProbeRun run = new ProbeRun(target, context, deadline);
     Endpoint endpoint = target.endpoint();
     boolean viaProxy = kind == Route.Kind.PROXY;
     try (Connection connection = connect(run, endpoint, viaProxy)) {
@@ -78,21 +84,25 @@ final class HttpProbe implements Probe {
     String host = endpoint.host();
     String subject = ProxyTunnel.authority(host, endpoint.port());
     run.start(Phase.TLS_HANDSHAKE);
-    TlsSession session =
-        run.attempt(
-            Phase.TLS_HANDSHAKE,
-            Peer.ORIGIN,
-            subject,
-            () -> connection.startTls(host, run.deadline().remaining()));
-    ChainJudge judge = new ChainJudge(PublicRoots.jdk(), run.context().extraRoots());
-    ChainJudge.Path path = judge.path(session.chain());
-    recordTls(run, session, path);
-    ProbeFailure failure = judge.judge(path, host, endpoint.roots(), run.context().clock().now());
-    if (failure != null) {
-      throw run.abort(failure);
+    // The handshake's computing waits for a CPU slot, outside the deadline; its waits for the peer
+    // give the slot up, so the phase measures the network and the peer, not this machine's queue.
+    try (CpuSlots.Held cpu = run.cpuSlot()) {
+      TlsSession session =
+          run.attempt(
+              Phase.TLS_HANDSHAKE,
+              Peer.ORIGIN,
+              subject,
+              () -> connection.startTls(host, run.deadline().remaining(), cpu));
+      ChainJudge judge = new ChainJudge(PublicRoots.jdk(), run.context().extraRoots());
+      ChainJudge.Path path = judge.path(session.chain());
+      recordTls(run, session, path);
+      ProbeFailure failure = judge.judge(path, host, endpoint.roots(), run.context().clock().now());
+      if (failure != null) {
+        throw run.abort(failure);
+      }
+      run.end(Phase.TLS_HANDSHAKE);
+      return judge.publicAnchor(path);
     }
-    run.end(Phase.TLS_HANDSHAKE);
-    return judge.publicAnchor(path);
   }
 
   private static void recordTls(ProbeRun run, TlsSession session, ChainJudge.Path path) {

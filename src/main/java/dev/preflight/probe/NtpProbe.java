@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class NtpProbe implements Probe {
   @Override
-  public ProbeResult run(ProbeTarget target, ProbeContext context) {
-    ProbeRun run = new ProbeRun(target, context);
+  public ProbeResult run(ProbeTarget target, ProbeContext context, Deadline deadline) {
+    ProbeRun run = new ProbeRun(target, context, deadline);
     Endpoint endpoint = target.endpoint();
     try {
       IpAddress address = AddressLookup.resolve(run, endpoint.host(), Peer.ORIGIN).get(0);

@@ -1,6 +1,5 @@
 package dev.preflight.probe;
 
-import dev.preflight.probe.net.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -9,22 +8,24 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns one probe's phase events into {@link ProbeResult#timings()} and forwards them to a {@link
- * ProbeListener}. It enforces the listener invariant: a phase starts only when none is open, and
- * each start is closed by exactly one end or failure. When a phase runs twice (a second connect for
- * the other address family) the first duration is kept, so timings describe the main path. Not
- * thread-safe: one recorder per probe run.
+ * ProbeListener}. A phase's duration is the {@link Deadline#spent() budget it spent}: the clock
+ * starts when the phase's I/O does, and local waits inside it (a queue for a CPU slot) are left
+ * out, so timings describe the network, not this machine's queues. It enforces the listener
+ * invariant: a phase starts only when none is open, and each start is closed by exactly one end or
+ * failure. When a phase runs twice (a second connect for the other address family) the first
+ * duration is kept, so timings describe the main path. Not thread-safe: one recorder per probe run.
  */
 public final class PhaseRecorder {
   private final ProbeTarget target;
-  private final Clock clock;
+  private final Deadline deadline;
   private final ProbeListener listener;
   private final Map<Phase, Duration> timings = new EnumMap<>(Phase.class);
   private @Nullable Phase open;
-  private long openedAt;
+  private Duration openedAt = Duration.ZERO;
 
-  public PhaseRecorder(ProbeTarget target, Clock clock, ProbeListener listener) {
+  public PhaseRecorder(ProbeTarget target, Deadline deadline, ProbeListener listener) {
     this.target = Objects.requireNonNull(target, "target");
-    this.clock = Objects.requireNonNull(clock, "clock");
+    this.deadline = Objects.requireNonNull(deadline, "deadline");
     this.listener = Objects.requireNonNull(listener, "listener");
   }
 
@@ -33,7 +34,7 @@ public final class PhaseRecorder {
       throw new IllegalStateException(phase + " started while " + open + " is open");
     }
     open = phase;
-    openedAt = clock.nanoTime();
+    openedAt = deadline.spent();
     notify(() -> listener.phaseStarted(target, phase));
   }
 
@@ -45,6 +46,11 @@ public final class PhaseRecorder {
   public void fail(Phase phase, ProbeFailure failure) {
     Duration elapsed = close(phase);
     notify(() -> listener.phaseFailed(target, phase, elapsed, failure));
+  }
+
+  /** The budget the open phase has spent so far, zero when none is open. */
+  public Duration openFor() {
+    return open == null ? Duration.ZERO : deadline.spent().minus(openedAt);
   }
 
   /** The phase currently open, or null. */
@@ -62,7 +68,7 @@ public final class PhaseRecorder {
       throw new IllegalStateException(phase + " ended but the open phase is " + open);
     }
     open = null;
-    Duration elapsed = Duration.ofNanos(clock.nanoTime() - openedAt);
+    Duration elapsed = deadline.spent().minus(openedAt);
     timings.putIfAbsent(phase, elapsed);
     return elapsed;
   }

@@ -8,5 +8,11 @@ package dev.preflight.probe;
  * by the context's deadline.
  */
 public interface Probe {
-  ProbeResult run(ProbeTarget target, ProbeContext context);
+  /** Probes {@code target} within {@code deadline}, which the caller started as the probe runs. */
+  ProbeResult run(ProbeTarget target, ProbeContext context, Deadline deadline);
+
+  /** Probes {@code target} within a deadline of the context's timeout, starting now. */
+  default ProbeResult run(ProbeTarget target, ProbeContext context) {
+    return run(target, context, Deadline.start(context.clock(), context.timeout()));
+  }
 }

@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param connector opens connections and UDP exchanges
  * @param clock the monotonic and wall clocks
  * @param listener observes phases (progress, metrics)
+ * @param cpu the slots probes take for their CPU-heavy work (the TLS handshake)
  */
 public record ProbeContext(
     Duration timeout,
@@ -29,13 +30,15 @@ public record ProbeContext(
     Resolver resolver,
     Connector connector,
     Clock clock,
-    ProbeListener listener) {
+    ProbeListener listener,
+    CpuSlots cpu) {
   public ProbeContext {
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(resolver, "resolver");
     Objects.requireNonNull(connector, "connector");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(listener, "listener");
+    Objects.requireNonNull(cpu, "cpu");
     if (!timeout.isPositive()) {
       throw new IllegalArgumentException("timeout must be positive: " + timeout);
     }
@@ -52,12 +55,13 @@ public record ProbeContext(
         Resolver.system(dnsServer),
         Connector.system(),
         Clock.system(),
-        ProbeListener.NONE);
+        ProbeListener.NONE,
+        CpuSlots.forMachine());
   }
 
   /**
-   * The context for real runs: the system resolver (or {@code dnsServer}), plain sockets and the
-   * JVM clocks, with no listener.
+   * The context for real runs: the system resolver (or {@code dnsServer}), plain sockets, the JVM
+   * clocks and one CPU slot per processor, with no listener.
    */
   public static ProbeContext system(
       Duration timeout, List<X509Certificate> extraRoots, @Nullable InetSocketAddress dnsServer) {
@@ -66,26 +70,31 @@ public record ProbeContext(
 
   public ProbeContext withTimeout(Duration newTimeout) {
     return new ProbeContext(
-        newTimeout, extraRoots, dnsServer, resolver, connector, clock, listener);
+        newTimeout, extraRoots, dnsServer, resolver, connector, clock, listener, cpu);
   }
 
   public ProbeContext withResolver(Resolver newResolver) {
     return new ProbeContext(
-        timeout, extraRoots, dnsServer, newResolver, connector, clock, listener);
+        timeout, extraRoots, dnsServer, newResolver, connector, clock, listener, cpu);
   }
 
   public ProbeContext withConnector(Connector newConnector) {
     return new ProbeContext(
-        timeout, extraRoots, dnsServer, resolver, newConnector, clock, listener);
+        timeout, extraRoots, dnsServer, resolver, newConnector, clock, listener, cpu);
   }
 
   public ProbeContext withClock(Clock newClock) {
     return new ProbeContext(
-        timeout, extraRoots, dnsServer, resolver, connector, newClock, listener);
+        timeout, extraRoots, dnsServer, resolver, connector, newClock, listener, cpu);
   }
 
   public ProbeContext withListener(ProbeListener newListener) {
     return new ProbeContext(
-        timeout, extraRoots, dnsServer, resolver, connector, clock, newListener);
+        timeout, extraRoots, dnsServer, resolver, connector, clock, newListener, cpu);
+  }
+
+  public ProbeContext withCpu(CpuSlots newCpu) {
+    return new ProbeContext(
+        timeout, extraRoots, dnsServer, resolver, connector, clock, listener, newCpu);
   }
 }

@@ -29,11 +29,11 @@ final class ProbeRun {
   private @Nullable ProbeFailure warning;
   private @Nullable CompletableFuture<Optional<ProbeFailure>> sideCheck;
 
-  ProbeRun(ProbeTarget target, ProbeContext context) {
+  ProbeRun(ProbeTarget target, ProbeContext context, Deadline deadline) {
     this.target = target;
     this.context = context;
-    this.deadline = Deadline.start(context.clock(), context.timeout());
-    this.recorder = new PhaseRecorder(target, context.clock(), context.listener());
+    this.deadline = deadline;
+    this.recorder = new PhaseRecorder(target, deadline, context.listener());
     safely(() -> context.listener().probeStarted(target));
   }
 
@@ -67,8 +67,19 @@ final class ProbeRun {
     try {
       return step.run();
     } catch (IOException e) {
-      throw abort(FailureClassifier.classify(phase, peer, subject, e, deadline.expired()));
+      throw abort(classify(phase, peer, subject, e));
     }
+  }
+
+  /** Classifies {@code error}, thrown in the open {@code phase}, with the time the phase had. */
+  ProbeFailure classify(Phase phase, FailureClassifier.Peer peer, String subject, Throwable error) {
+    return FailureClassifier.classify(
+        phase, peer, subject, error, FailureClassifier.Waited.of(deadline, recorder.openFor()));
+  }
+
+  /** Waits for a CPU slot, outside the deadline, for the CPU-heavy part of a phase. */
+  CpuSlots.Held cpuSlot() {
+    return context.cpu().acquire(deadline);
   }
 
   void start(Phase phase) {

@@ -44,6 +44,11 @@ public final class Probes {
   }
 
   /** Runs the probe for the target's probe protocol (DNS for a zone-level check). */
+  public static ProbeResult run(ProbeTarget target, ProbeContext context, Deadline deadline) {
+    return forProtocol(target.endpoint().probeProtocol()).run(target, context, deadline);
+  }
+
+  /** Runs the probe for the target's probe protocol with a deadline starting now. */
   public static ProbeResult run(ProbeTarget target, ProbeContext context) {
     return forProtocol(target.endpoint().probeProtocol()).run(target, context);
   }

@@ -17,8 +17,8 @@ final class TcpProbe implements Probe {
   }
 
   @Override
-  public ProbeResult run(ProbeTarget target, ProbeContext context) {
-    ProbeRun run = new ProbeRun(target, context);
+  public ProbeResult run(ProbeTarget target, ProbeContext context, Deadline deadline) {
+    ProbeRun run = new ProbeRun(target, context, deadline);
     Endpoint endpoint = target.endpoint();
     try (Connection connection = Dialer.direct(run, endpoint.host(), endpoint.port(), peer)) {
       run.fact(Fact.DETAIL, "TCP connection to " + describe(connection) + " accepted");

@@ -37,8 +37,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One {@code preflight check}: plan, probe everything at once, judge, and assemble the report.
  *
- * <p>The run is bounded: every probe has the per-probe timeout, and the run as a whole waits at
- * most that timeout (once per wave when {@code --parallelism} queues probes) plus a small margin.
+ * <p>The run is bounded: every probe has the per-probe timeout, timeouts are confirmed once, and
+ * the {@link ProbeRunner} waits for each probe as long as its own deadline allows (see there).
  * Hybrid join's domain-controller probes start as soon as the DC locator lookup answers, while the
  * other probes run, so they cost at most one extra timeout. Before the probes, two steps may each
  * cost one more bound: trying several DNS suffixes for the hybrid-join domain ({@link
@@ -108,7 +108,9 @@ public final class CheckRun {
   public Report run(Catalog catalog, CheckSettings asked, ProgressListener listener) {
     Instant started = clock.instant();
     long startNanos = System.nanoTime();
-    ProbeRunner runner = new ProbeRunner(probes, asked.parallelism(), clock, listener);
+    ProbeRunner runner =
+        new ProbeRunner(
+            probes, asked.timeout(), Concurrency.forMachine(asked.parallelism()), clock, listener);
     DomainChoice domain = DomainFinder.choose(catalog, asked, runner.with(dcLocator));
     CheckSettings settings =
         domain == null ? asked : asked.toBuilder().domain(domain.name()).build();
@@ -123,10 +125,10 @@ public final class CheckRun {
           plan.discovery() == null
               ? CompletableFuture.completedFuture(List.of())
               : CompletableFuture.supplyAsync(
-                  () -> discover(plan.discovery(), runner, settings, listener), side);
-      outcomes.addAll(runner.run(plan.targets(), bound(settings, plan.targets().size())));
+                  () -> discover(plan.discovery(), runner, listener), side);
+      outcomes.addAll(runner.run(plan.targets()));
       if (plan.discovery() != null) {
-        outcomes.addAll(await(discovery, plan.discovery(), settings));
+        outcomes.addAll(await(discovery, plan.discovery(), runner));
       }
     } finally {
       side.shutdownNow();
@@ -144,13 +146,9 @@ public final class CheckRun {
   }
 
   private List<ProbeOutcome> discover(
-      DcDiscovery discovery,
-      ProbeRunner runner,
-      CheckSettings settings,
-      ProgressListener listener) {
+      DcDiscovery discovery, ProbeRunner runner, ProgressListener listener) {
     List<ProbeOutcome> outcomes =
-        new ArrayList<>(
-            runner.with(dcLocator).run(List.of(discovery.locator()), bound(settings, 1)));
+        new ArrayList<>(runner.with(dcLocator).run(List.of(discovery.locator())));
     ProbeResult located = outcomes.get(0).result();
     if (located == null || !located.passed()) {
       return outcomes;
@@ -163,16 +161,16 @@ public final class CheckRun {
             .toList();
     List<ProbeTarget> targets = discovery.targetsFor(controllers);
     listener.planned(targets.size());
-    outcomes.addAll(runner.run(targets, bound(settings, targets.size())));
+    outcomes.addAll(runner.run(targets));
     return outcomes;
   }
 
   private List<ProbeOutcome> await(
-      CompletableFuture<List<ProbeOutcome>> future, DcDiscovery discovery, CheckSettings settings) {
-    // The discovery bounds itself (lookup, then one wave set of DC probes); this wait only guards
-    // against a bug there, so that a hybrid-join run can never hang.
+      CompletableFuture<List<ProbeOutcome>> future, DcDiscovery discovery, ProbeRunner runner) {
+    // The discovery bounds itself (lookup, then the DC probes); this wait only guards against a bug
+    // there, so that a hybrid-join run can never hang.
     Duration limit =
-        bound(settings, 1).plus(bound(settings, 2 * DcDiscovery.MAX_CONTROLLERS)).plusSeconds(1);
+        runner.bound(1).plus(runner.bound(2 * DcDiscovery.MAX_CONTROLLERS)).plusSeconds(1);
     try {
       return future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
@@ -186,18 +184,6 @@ public final class CheckRun {
             null,
             "The domain controller lookup did not finish in time.",
             clock.instant()));
-  }
-
-  /**
-   * How long the run waits for {@code count} probes: the per-probe timeout once per wave of {@code
-   * --parallelism} probes, plus a margin of half a second and a fifth of the timeout for thread
-   * start-up and the probes' own bookkeeping after their deadline.
-   */
-  static Duration bound(CheckSettings settings, int count) {
-    int parallelism = settings.parallelism();
-    long waves = parallelism <= 0 ? 1 : Math.max(1, (count + parallelism - 1) / parallelism);
-    Duration margin = Duration.ofMillis(500).plus(settings.timeout().dividedBy(5));
-    return settings.timeout().multipliedBy(waves).plus(margin);
   }
 
   private Report judge(

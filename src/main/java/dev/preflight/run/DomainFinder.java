@@ -45,7 +45,7 @@ final class DomainFinder {
       lookups.add(
           new ProbeTarget(Placeholders.fill(entry, Placeholders.DOMAIN, name), Route.DIRECT));
     }
-    List<ProbeOutcome> outcomes = locator.run(lookups, CheckRun.bound(settings, 1));
+    List<ProbeOutcome> outcomes = locator.run(lookups);
     String all = String.join(", ", names);
     for (int i = 0; i < outcomes.size(); i++) {
       if (outcomes.get(i).result() != null && outcomes.get(i).result().passed()) {

@@ -1,5 +1,8 @@
 package dev.preflight.run;
 
+import dev.preflight.probe.Confirmation;
+import dev.preflight.probe.CpuSlots;
+import dev.preflight.probe.Deadline;
 import dev.preflight.probe.ProbeResult;
 import dev.preflight.probe.ProbeTarget;
 import java.time.Clock;
@@ -7,114 +10,108 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * Runs probes all at once, one virtual thread each, at most {@code parallelism} in flight, and
- * waits no longer than the bound it is given: a run costs about its slowest probe, not the sum.
+ * Runs probes concurrently, one virtual thread each, as many in flight as the {@link Concurrency}
+ * allows, then confirms every timeout with a second attempt before it is reported (see {@link
+ * Confirmation}). A run costs about its slowest probe, and with real drops about two timeouts.
  *
- * <p>A probe still running when the bound expires is interrupted and abandoned, and a probe that
- * throws is abandoned with its exception; neither stops the others. The runner never waits for an
- * abandoned probe's thread to end.
+ * <p>Each probe's {@link Deadline} starts when the probe leaves the queue and starts running; time
+ * queued for a CPU slot inside it does not count. The runner waits for a probe as long as the probe
+ * is within its own deadline, or other probes still return, so it never cuts off a probe that is
+ * still allowed to run. Only when no probe returned for a grace of one timeout does it abandon a
+ * probe that overran its deadline by that grace (every blocking call of a probe is bounded, so that
+ * is a fault in preflight), and, past a bound computed from the plan, every probe still out. An
+ * abandoned probe's reason says which; a probe that throws is abandoned with its exception. The
+ * runner never waits for an abandoned probe's thread to end.
+ *
+ * <p>When the first wave shows the machine saturated (its CPU busy, a high load average, or many
+ * timeouts at once), the confirmations compute one at a time: every second attempt is still in
+ * flight at once, so confirming costs one more timeout, but the handshakes that could be starved
+ * run alone.
  */
 public final class ProbeRunner {
-  /** Runs one probe; implementations bound themselves by the run's per-probe timeout. */
+  /**
+   * Runs one probe within {@code deadline}, taking CPU slots for its handshake from {@code cpu}.
+   */
   @FunctionalInterface
   public interface Executor {
-    ProbeResult probe(ProbeTarget target);
+    ProbeResult probe(ProbeTarget target, Deadline deadline, CpuSlots cpu);
   }
 
-  private final Executor executor;
-  private final Semaphore permits;
-  private final Clock wallClock;
-  private final ProgressListener listener;
+  private final Wave.Setup setup;
 
   /**
-   * @param parallelism the most probes in flight at once; zero or less means no limit
+   * @param timeout the per-probe deadline
    * @param wallClock the clock stamping each result's arrival
    */
   public ProbeRunner(
-      Executor executor, int parallelism, Clock wallClock, ProgressListener listener) {
+      Executor executor,
+      Duration timeout,
+      Concurrency concurrency,
+      Clock wallClock,
+      ProgressListener listener) {
     this(
-        executor,
-        new Semaphore(parallelism > 0 ? parallelism : Integer.MAX_VALUE),
-        wallClock,
-        listener);
+        new Wave.Setup(
+            Objects.requireNonNull(executor, "executor"),
+            Objects.requireNonNull(timeout, "timeout"),
+            new Semaphore(concurrency.inFlight(), true),
+            concurrency,
+            Objects.requireNonNull(wallClock, "wallClock"),
+            Objects.requireNonNull(listener, "listener")));
   }
 
-  private ProbeRunner(
-      Executor executor, Semaphore permits, Clock wallClock, ProgressListener listener) {
-    this.executor = Objects.requireNonNull(executor, "executor");
-    this.permits = permits;
-    this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
-    this.listener = Objects.requireNonNull(listener, "listener");
+  private ProbeRunner(Wave.Setup setup) {
+    this.setup = setup;
   }
 
-  /** A runner for another kind of probe that shares this one's parallelism limit. */
+  /** A runner for another kind of probe that shares this one's limits. */
   public ProbeRunner with(Executor other) {
-    return new ProbeRunner(other, permits, wallClock, listener);
+    return new ProbeRunner(setup.with(other));
   }
 
-  /** Runs every target and returns one outcome per target, in the order given. */
-  public List<ProbeOutcome> run(List<ProbeTarget> targets, Duration bound) {
-    long deadline = System.nanoTime() + bound.toNanos();
-    ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-    try {
-      List<Future<ProbeOutcome>> futures = new ArrayList<>();
-      for (ProbeTarget target : targets) {
-        futures.add(threads.submit(() -> probe(target)));
+  /**
+   * The longest {@link #run} waits for {@code count} probes: a first wave and a confirming one.
+   * Only a fault in preflight can make it wait that long.
+   */
+  public Duration bound(int count) {
+    return Wave.bound(setup, count).multipliedBy(2);
+  }
+
+  /** Runs every target, confirms the timeouts, and returns one outcome per target, in order. */
+  public List<ProbeOutcome> run(List<ProbeTarget> targets) {
+    Wave first = new Wave(setup, setup.concurrency().cpu());
+    List<ProbeOutcome> outcomes = new ArrayList<>(first.run(targets));
+    List<Integer> timedOut = new ArrayList<>();
+    for (int i = 0; i < outcomes.size(); i++) {
+      ProbeResult result = outcomes.get(i).result();
+      if (result != null && Confirmation.needed(result)) {
+        timedOut.add(i);
       }
-      List<ProbeOutcome> outcomes = new ArrayList<>();
-      for (int i = 0; i < targets.size(); i++) {
-        outcomes.add(await(targets.get(i), futures.get(i), deadline, bound));
-      }
+    }
+    if (timedOut.isEmpty()) {
       return outcomes;
-    } finally {
-      // shutdownNow, not close: close() would wait for a probe that ignores interruption.
-      threads.shutdownNow();
     }
+    boolean saturated = first.saturated(timedOut.size(), targets.size());
+    CpuSlots cpu = saturated ? new CpuSlots(1) : setup.concurrency().cpu();
+    setup.listener().planned(timedOut.size());
+    List<ProbeOutcome> second =
+        new Wave(setup, cpu).run(timedOut.stream().map(i -> targets.get(i)).toList());
+    for (int j = 0; j < timedOut.size(); j++) {
+      int i = timedOut.get(j);
+      outcomes.set(i, confirmed(outcomes.get(i), second.get(j)));
+    }
+    return outcomes;
   }
 
-  private ProbeOutcome probe(ProbeTarget target) throws InterruptedException {
-    permits.acquire();
-    try {
-      ProbeResult result = executor.probe(target);
-      listener.finished(result);
-      return new ProbeOutcome(target, result, null, wallClock.instant());
-    } catch (RuntimeException e) {
-      String reason = "The " + target.endpoint().protocol() + " probe failed unexpectedly: " + e;
-      listener.abandoned(target, reason, e);
-      return new ProbeOutcome(target, null, reason, wallClock.instant());
-    } finally {
-      permits.release();
+  private static ProbeOutcome confirmed(ProbeOutcome first, ProbeOutcome second) {
+    ProbeResult firstResult = Objects.requireNonNull(first.result());
+    ProbeResult secondResult = second.result();
+    if (secondResult == null) {
+      return first; // the second attempt was lost; the first one's observation still stands
     }
-  }
-
-  private ProbeOutcome await(
-      ProbeTarget target, Future<ProbeOutcome> future, long deadline, Duration bound) {
-    try {
-      long left = Math.max(0, deadline - System.nanoTime());
-      return future.get(left, TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      String reason =
-          "The probe did not finish within the run's bound of " + bound.toMillis() + " ms.";
-      listener.abandoned(target, reason, e);
-      return new ProbeOutcome(target, null, reason, wallClock.instant());
-    } catch (ExecutionException e) {
-      String reason = "The probe could not run: " + e.getCause();
-      listener.abandoned(target, reason, e.getCause());
-      return new ProbeOutcome(target, null, reason, wallClock.instant());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      future.cancel(true);
-      return new ProbeOutcome(target, null, "The run was interrupted.", wallClock.instant());
-    }
+    return new ProbeOutcome(
+        second.target(), Confirmation.merge(firstResult, secondResult), null, second.finishedAt());
   }
 }

@@ -33,8 +33,9 @@ public final class SystemCheck {
   /** A check run whose probes use {@code context} (system seams plus any listener). */
   public static CheckRun create(ProbeContext context, String toolVersion) {
     return new CheckRun(
-        target -> Probes.run(target, context),
-        target -> located(DomainControllers.discover(target, context)),
+        (target, deadline, cpu) -> Probes.run(target, context.withCpu(cpu), deadline),
+        (target, deadline, cpu) ->
+            located(DomainControllers.discover(target, context.withCpu(cpu), deadline)),
         context.resolver().servers(),
         LocalMachine.inspect(),
         Clock.systemUTC(),

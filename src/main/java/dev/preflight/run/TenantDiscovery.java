@@ -76,7 +76,7 @@ public final class TenantDiscovery {
                   MAX_BODY));
       Future<ProbeResult> enrollment = alias(threads, endpoints.enrollmentAlias());
       Future<ProbeResult> registration = alias(threads, endpoints.registrationAlias());
-      long deadline = System.nanoTime() + CheckRun.bound(settings, 1).toNanos();
+      long deadline = System.nanoTime() + patience(settings).toNanos();
       report.realm(endpoints.realm(), await(realm, deadline));
       report.openId(endpoints.openIdConfiguration(), await(openId, deadline));
       report.mdm(mdm, await(discovery, deadline));
@@ -127,5 +127,13 @@ public final class TenantDiscovery {
       future.cancel(true);
       return null;
     }
+  }
+
+  /**
+   * How long the discovery waits for its requests: they bound themselves by the per-probe timeout;
+   * the margin covers thread start-up and bookkeeping on a busy machine.
+   */
+  private static java.time.Duration patience(CheckSettings settings) {
+    return settings.timeout().plus(settings.timeout().dividedBy(5)).plusMillis(500);
   }
 }

@@ -26,6 +26,9 @@ final class Lab implements AutoCloseable {
           NAME.equals("pfl") ? "/run/preflight-lab" : "/run/preflight-lab-" + NAME, "ca/root.pem");
   static final String WEB_ADDRESS = "198.19.0.10";
 
+  /** The zone whose every name {@code pK} the lab's generated-hosts server answers. */
+  static final String GENERATED_ZONE = "gen.lab.example";
+
   /** Shipped-catalog hosts the tests aim faults at. */
   static final String BLOCKING_HOST = "ztd.dds.microsoft.com";
 

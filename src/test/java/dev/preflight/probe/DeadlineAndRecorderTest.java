@@ -47,9 +47,47 @@ class DeadlineAndRecorderTest {
   }
 
   @Test
+  void localWaitsDoNotSpendTheBudgetAndOverlappingOnesCountOnce() {
+    Deadline deadline = Deadline.start(clock, Duration.ofSeconds(5));
+    clock.advance(Duration.ofSeconds(1));
+    Deadline.LocalWait cpu = deadline.localWait();
+    clock.advance(Duration.ofSeconds(2));
+    Deadline.LocalWait dns = deadline.localWait();
+    clock.advance(Duration.ofSeconds(3));
+    cpu.close();
+    cpu.close();
+    clock.advance(Duration.ofSeconds(1));
+    dns.close();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(deadline.elapsed()).isEqualTo(Duration.ofSeconds(8));
+    assertThat(deadline.spent()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(deadline.remaining()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(deadline.overdue()).isZero();
+    clock.advance(Duration.ofSeconds(4));
+    assertThat(deadline.expired()).isTrue();
+    assertThat(deadline.overdue()).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void aPhaseTimingLeavesOutTheLocalWaitsInsideIt() {
+    Deadline deadline = Deadline.start(clock, Duration.ofSeconds(5));
+    PhaseRecorder recorder = new PhaseRecorder(target, deadline, ProbeListener.NONE);
+    recorder.start(Phase.TLS_HANDSHAKE);
+    clock.advance(Duration.ofMillis(40));
+    Deadline.LocalWait queuedForCpu = deadline.localWait();
+    clock.advance(Duration.ofSeconds(3));
+    assertThat(recorder.openFor()).isEqualTo(Duration.ofMillis(40));
+    queuedForCpu.close();
+    clock.advance(Duration.ofMillis(60));
+    recorder.end(Phase.TLS_HANDSHAKE);
+    assertThat(recorder.timings()).containsEntry(Phase.TLS_HANDSHAKE, Duration.ofMillis(100));
+  }
+
+  @Test
   void recorderTurnsEventsIntoTimingsAndKeepsTheFirstRun() {
     RecordingListener listener = new RecordingListener();
-    PhaseRecorder recorder = new PhaseRecorder(target, clock, listener);
+    PhaseRecorder recorder =
+        new PhaseRecorder(target, Deadline.start(clock, Duration.ofSeconds(5)), listener);
     recorder.start(Phase.RESOLVE);
     clock.advance(Duration.ofMillis(3));
     recorder.end(Phase.RESOLVE);
@@ -74,7 +112,8 @@ class DeadlineAndRecorderTest {
 
   @Test
   void recorderRejectsUnpairedEvents() {
-    PhaseRecorder recorder = new PhaseRecorder(target, clock, ProbeListener.NONE);
+    PhaseRecorder recorder =
+        new PhaseRecorder(target, Deadline.start(clock, Duration.ofSeconds(5)), ProbeListener.NONE);
     recorder.start(Phase.CONNECT);
     assertThatThrownBy(() -> recorder.start(Phase.REQUEST))
         .isInstanceOf(IllegalStateException.class);
@@ -90,7 +129,8 @@ class DeadlineAndRecorderTest {
             throw new IllegalStateException("broken listener");
           }
         };
-    PhaseRecorder recorder = new PhaseRecorder(target, clock, broken);
+    PhaseRecorder recorder =
+        new PhaseRecorder(target, Deadline.start(clock, Duration.ofSeconds(5)), broken);
     recorder.start(Phase.RESOLVE);
     recorder.end(Phase.RESOLVE);
     assertThat(recorder.timings()).containsKey(Phase.RESOLVE);

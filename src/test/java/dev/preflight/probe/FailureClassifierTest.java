@@ -10,6 +10,7 @@ import java.net.NoRouteToHostException;
 import java.net.ProtocolException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -103,10 +104,61 @@ class FailureClassifierTest {
   @MethodSource("table")
   void mapsExceptionsToCauses(
       Phase phase, Peer peer, Throwable error, boolean expired, Cause cause) {
-    ProbeFailure failure = FailureClassifier.classify(phase, peer, "h:1", error, expired);
+    ProbeFailure failure = FailureClassifier.classify(phase, peer, "h:1", error, waited(expired));
     assertThat(failure.cause()).isEqualTo(cause);
     assertThat(failure.phase()).isEqualTo(phase);
     assertThat(failure.warning()).isFalse();
+  }
+
+  private static FailureClassifier.Waited waited(boolean expired) {
+    return new FailureClassifier.Waited(Duration.ofSeconds(5), Duration.ofSeconds(5), expired);
+  }
+
+  @org.junit.jupiter.api.Test
+  void aConnectTimeoutWithItsOwnTimeIsADropAndSaysHowLongItWaited() {
+    ProbeFailure failure =
+        FailureClassifier.classify(
+            Phase.CONNECT,
+            Peer.ORIGIN,
+            "198.18.0.21:443",
+            new SocketTimeoutException("connect timed out"),
+            new FailureClassifier.Waited(Duration.ofMillis(4_960), Duration.ofSeconds(5), true));
+    assertThat(failure.cause()).isEqualTo(Cause.TCP_TIMEOUT);
+    assertThat(failure.message())
+        .isEqualTo("no answer to the connection attempt to 198.18.0.21:443 in 5.0 s (dropped)");
+  }
+
+  @org.junit.jupiter.api.Test
+  void aConnectLeftWithTheCrumbsOfASlowDnsAnswerIsNotCalledDropped() {
+    ProbeFailure failure =
+        FailureClassifier.classify(
+            Phase.CONNECT,
+            Peer.ORIGIN,
+            "198.18.0.10:443",
+            new SocketTimeoutException("connect timed out"),
+            new FailureClassifier.Waited(Duration.ofMillis(300), Duration.ofSeconds(5), true));
+    assertThat(failure.cause()).isEqualTo(Cause.TCP_TIMEOUT);
+    assertThat(failure.message())
+        .isEqualTo(
+            "no answer to the connection attempt to 198.18.0.10:443 in the 0.3 s that earlier"
+                + " phases left of the 5.0 s")
+        .doesNotContain("dropped");
+  }
+
+  @org.junit.jupiter.api.Test
+  void aTlsTimeoutNamesTheHandshakeAndItsWait() {
+    ProbeFailure failure =
+        FailureClassifier.classify(
+            Phase.TLS_HANDSHAKE,
+            Peer.ORIGIN,
+            "ztd.dds.microsoft.com:443",
+            new SocketTimeoutException("Read timed out"),
+            new FailureClassifier.Waited(Duration.ofMillis(4_990), Duration.ofSeconds(5), true));
+    assertThat(failure.cause()).isEqualTo(Cause.TLS_TIMEOUT);
+    assertThat(failure.message())
+        .isEqualTo(
+            "ztd.dds.microsoft.com:443 accepted TCP but did not complete the TLS handshake in"
+                + " 5.0 s");
   }
 
   @org.junit.jupiter.api.Test
@@ -117,7 +169,7 @@ class FailureClassifierTest {
             Peer.ORIGIN,
             "ztd.dds.microsoft.com",
             new java.net.PortUnreachableException(),
-            false);
+            waited(false));
     assertThat(failure.cause()).isEqualTo(Cause.DNS_SERVFAIL);
     assertThat(failure.message())
         .isEqualTo(

@@ -74,8 +74,8 @@ class DomainFinderTest {
             .build();
     CheckRun run =
         new CheckRun(
-            target -> new ProbeResult(target, null, Map.of(), Map.of()),
-            DomainFinderTest::locate,
+            (target, deadline, cpu) -> new ProbeResult(target, null, Map.of(), Map.of()),
+            (target, deadline, cpu) -> locate(target),
             List.of(),
             LocalMachine.UNKNOWN,
             Clock.systemUTC(),

@@ -11,24 +11,28 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import org.jspecify.annotations.Nullable;
 
 /** {@link Connection} over a {@link Socket}, upgraded in place to an {@link SSLSocket}. */
 final class SocketConnection implements Connection {
-  private final Socket plain;
+  private static @Nullable SSLContext shared;
+
+  private final WaitingSocket plain;
   private final IpAddress address;
   private final int port;
   private final AtomicBoolean aborted = new AtomicBoolean();
   private volatile Socket socket;
   private volatile @Nullable Thread watchdog;
 
-  SocketConnection(Socket plain, IpAddress address, int port) {
+  SocketConnection(WaitingSocket plain, IpAddress address, int port) {
     this.plain = plain;
     this.socket = plain;
     this.address = address;
@@ -61,7 +65,17 @@ final class SocketConnection implements Connection {
   }
 
   @Override
-  public TlsSession startTls(@Nullable String serverName, Duration timeout) throws IOException {
+  public TlsSession startTls(@Nullable String serverName, Duration timeout, NetworkWaits waits)
+      throws IOException {
+    plain.waits(waits);
+    try {
+      return handshake(serverName, timeout);
+    } finally {
+      plain.waits(NetworkWaits.NONE);
+    }
+  }
+
+  private TlsSession handshake(@Nullable String serverName, Duration timeout) throws IOException {
     String peer = serverName != null ? serverName : address.text();
     SSLSocket tls = (SSLSocket) context().getSocketFactory().createSocket(plain, peer, port, true);
     socket = tls;
@@ -82,16 +96,19 @@ final class SocketConnection implements Connection {
     if (chain.isEmpty()) {
       throw new SSLException("the server sent no X.509 certificate");
     }
-    return new TlsSession(tls.getSession().getProtocol(), tls.getSession().getCipherSuite(), chain);
+    SSLSession session = tls.getSession();
+    session.invalidate();
+    return new TlsSession(session.getProtocol(), session.getCipherSuite(), chain);
   }
 
   @Override
-  public void abortAfter(Duration budget) {
+  public void abortWhenSpent(Supplier<Duration> remaining) {
     Thread previous = watchdog;
     if (previous != null) {
       previous.interrupt();
     }
-    watchdog = Thread.ofVirtual().name("abort-" + address + ":" + port).start(() -> expire(budget));
+    watchdog =
+        Thread.ofVirtual().name("abort-" + address + ":" + port).start(() -> expire(remaining));
   }
 
   @Override
@@ -108,9 +125,11 @@ final class SocketConnection implements Connection {
     closeQuietly();
   }
 
-  private void expire(Duration budget) {
+  private void expire(Supplier<Duration> remaining) {
     try {
-      Thread.sleep(budget);
+      for (Duration left = remaining.get(); left.isPositive(); left = remaining.get()) {
+        Thread.sleep(left);
+      }
     } catch (InterruptedException e) {
       return; // closed or re-armed in time
     }
@@ -146,13 +165,22 @@ final class SocketConnection implements Connection {
     }
   }
 
-  private static SSLContext context() throws IOException {
-    try {
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, new TrustManager[] {CapturingTrustManager.INSTANCE}, null);
-      return context;
-    } catch (GeneralSecurityException e) {
-      throw new IOException("TLS is not available in this JVM", e);
+  /**
+   * One client context for every connection: a context per connection costs tens of kilobytes and
+   * its set-up work, thousands of times in a large run. It never resumes a session: every session
+   * is invalidated after its handshake, so each probe sees a full handshake and the chain the
+   * server sends now.
+   */
+  private static synchronized SSLContext context() throws IOException {
+    if (shared == null) {
+      try {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new TrustManager[] {CapturingTrustManager.INSTANCE}, null);
+        shared = context;
+      } catch (GeneralSecurityException e) {
+        throw new IOException("TLS is not available in this JVM", e);
+      }
     }
+    return shared;
   }
 }

@@ -23,7 +23,7 @@ final class SocketConnector implements Connector {
   @Override
   public Connection connect(IpAddress address, int port, Duration timeout) throws IOException {
     int millis = millis(timeout);
-    Socket socket = new Socket();
+    WaitingSocket socket = new WaitingSocket();
     try {
       if (local != null) {
         socket.bind(new InetSocketAddress(local.toInetAddress(), 0));
