@@ -4,6 +4,7 @@ import dev.preflight.catalog.Catalog;
 import dev.preflight.catalog.CatalogLoader;
 import dev.preflight.common.InputException;
 import dev.preflight.policy.PolicyEvaluator;
+import dev.preflight.probe.net.LocalMachine;
 import dev.preflight.run.AnalyzePolicies;
 import dev.preflight.run.AnalyzeRun;
 import dev.preflight.run.PacFetcher;
@@ -13,13 +14,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code preflight analyze}: judges a PAC file, an allowlist and/or a Squid configuration offline,
@@ -32,10 +30,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Judges a proxy or firewall configuration offline, without sending traffic:",
-      "a PAC script, an allowlist, a Squid configuration, or several at once."
+      "Judges a proxy or firewall configuration offline, without sending traffic.",
+      "Give a PAC script, an allowlist, a Squid configuration, or several at once."
     })
-final class AnalyzeCommand implements Callable<Integer> {
+final class AnalyzeCommand extends CommandBase {
   @Option(
       names = "--pac",
       paramLabel = "FILE|URL",
@@ -83,14 +81,12 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Mixin ReportOptions reportOptions = new ReportOptions();
 
-  @Spec @Nullable CommandSpec spec;
-
   @Override
   public Integer call() throws IOException {
     if (pac == null && allowlist == null && squid == null) {
       throw new InputException("analyze", "give at least one of --pac, --allowlist or --squid");
     }
-    reportOptions.checkOutput(inputs());
+    reportOptions.check(inputs());
     AnalyzePolicies.resolver(resolve);
     if (clientIp != null) {
       AnalyzePolicies.clientAddress(clientIp);
@@ -98,9 +94,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     AnalyzePolicies.configRoot(configRoot);
     Catalog catalog = CatalogLoader.load(selection.catalogFiles);
     AnalyzeRun run = new AnalyzeRun(catalog, selection.scenarioList(), selection.tpm, evaluators());
-    Report report = run.run(Version.current(), Clock.systemUTC());
-    boolean colour = Streams.detect(System.getenv(), reportOptions.toStdout()).colour();
-    reportOptions.write(report, spec().commandLine().getOut(), colour);
+    Report report = run.run(Version.current(), LocalMachine.inspect(), Clock.systemUTC());
+    reportOptions.write(report, out(), colour(reportOptions.toStdout()));
+    reportOptions.close(report, err(), terminal());
     return report.verdict().exitCode();
   }
 
@@ -133,12 +129,5 @@ final class AnalyzeCommand implements Callable<Integer> {
       evaluators.add(AnalyzePolicies.squid(squid, clientIp, configRoot));
     }
     return evaluators;
-  }
-
-  private CommandSpec spec() {
-    if (spec == null) {
-      throw new IllegalStateException("picocli did not inject the command spec");
-    }
-    return spec;
   }
 }

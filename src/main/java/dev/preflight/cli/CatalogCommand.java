@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "catalog",
     mixinStandardHelpOptions = true,
-    description = "List or show the endpoint catalog Windows Autopilot needs.",
+    description = "Lists or shows the endpoint catalog Windows Autopilot needs.",
     subcommands = {
       CatalogListCommand.class,
       CatalogShowCommand.class,

@@ -1,6 +1,7 @@
 package dev.preflight.cli;
 
 import dev.preflight.catalog.Endpoint;
+import dev.preflight.common.Csv;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -40,18 +41,8 @@ final class CatalogCsv {
               e.source().date(),
               orEmpty(e.note()),
               e.hostRole().name());
-      out.write(fields.stream().map(CatalogCsv::quote).collect(Collectors.joining(",")) + "\r\n");
+      Csv.row(out, fields);
     }
-  }
-
-  static String quote(String field) {
-    if (field.contains(",")
-        || field.contains("\"")
-        || field.contains("\n")
-        || field.contains("\r")) {
-      return "\"" + field.replace("\"", "\"\"") + "\"";
-    }
-    return field;
   }
 
   private static String orEmpty(@Nullable String text) {

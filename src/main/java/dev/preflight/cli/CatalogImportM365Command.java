@@ -12,13 +12,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.concurrent.Callable;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code preflight catalog import-m365 FILE}: turns the Microsoft 365 endpoint web service's JSON
@@ -34,7 +31,7 @@ import picocli.CommandLine.Spec;
       "Required sets become BLOCKING entries, optional sets DEGRADED; categories Optimize and Allow"
           + " mark TLS inspection as unsupported."
     })
-public final class CatalogImportM365Command implements Callable<Integer> {
+public final class CatalogImportM365Command extends CommandBase {
   @Parameters(
       index = "0",
       paramLabel = "FILE",
@@ -51,16 +48,13 @@ public final class CatalogImportM365Command implements Callable<Integer> {
   @Option(names = "--required-only", description = "Import only sets marked required.")
   boolean requiredOnly;
 
-  @Option(names = "--output", paramLabel = "FILE", description = "Write the catalog here.")
-  @Nullable Path output;
-
-  @Spec CommandSpec spec;
+  @Mixin OutputOptions output = new OutputOptions();
 
   @Override
   public Integer call() {
-    Output.check(output, List.of(new Output.Input("FILE", file)));
+    output.check(List.of(new Output.Input("FILE", file)));
     M365Import result = M365Importer.importFile(file, options());
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = err();
     for (String warning : result.warnings()) {
       err.println(ExitCodes.shown(file + ": " + warning));
     }
@@ -74,7 +68,7 @@ public final class CatalogImportM365Command implements Callable<Integer> {
                   + " sets that pass the filters lists a name with a usable port");
     }
     String catalog = render(result);
-    Output.write(spec.commandLine().getOut(), output, writer -> writer.write(catalog));
+    output.write(out(), writer -> writer.write(catalog));
     err.println(
         "preflight: imported "
             + result.endpoints().size()
@@ -83,7 +77,7 @@ public final class CatalogImportM365Command implements Callable<Integer> {
             + " of "
             + result.setsRead()
             + " endpoint sets"
-            + (output == null ? "" : " into " + output));
+            + (output.toStdout() ? "" : " into " + output.destination()));
     err.flush();
     return ExitCodes.READY;
   }

@@ -1,12 +1,12 @@
 package dev.preflight.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.preflight.catalog.Endpoint;
 import dev.preflight.catalog.Expectation;
 import dev.preflight.catalog.Scenario;
 import dev.preflight.catalog.Service;
 import dev.preflight.catalog.Tpm;
+import dev.preflight.common.Json;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Arrays;
@@ -19,12 +19,10 @@ import org.jspecify.annotations.Nullable;
  * YAML; absent optional values are written as null so every object has the same keys.
  */
 final class CatalogJson {
-  private static final JsonFactory FACTORY = new JsonFactory();
-
   private CatalogJson() {}
 
   static void list(CatalogView view, Writer out) throws IOException {
-    try (JsonGenerator json = open(out)) {
+    try (JsonGenerator json = Json.writer(out)) {
       json.writeStartObject();
       json.writeNumberField("schemaVersion", 1);
       json.writeArrayFieldStart("scenarios");
@@ -49,7 +47,7 @@ final class CatalogJson {
   }
 
   static void show(CatalogView view, Endpoint e, Writer out) throws IOException {
-    try (JsonGenerator json = open(out)) {
+    try (JsonGenerator json = Json.writer(out)) {
       json.writeStartObject();
       json.writeNumberField("schemaVersion", 1);
       json.writeFieldName("service");
@@ -59,13 +57,6 @@ final class CatalogJson {
       json.writeEndObject();
     }
     out.write("\n");
-  }
-
-  private static JsonGenerator open(Writer out) throws IOException {
-    JsonGenerator json = FACTORY.createGenerator(out);
-    json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-    json.useDefaultPrettyPrinter();
-    return json;
   }
 
   private static void service(JsonGenerator json, Service service) throws IOException {

@@ -4,38 +4,27 @@ import dev.preflight.catalog.Catalog;
 import dev.preflight.catalog.CatalogLoader;
 import dev.preflight.catalog.Endpoint;
 import dev.preflight.common.InputException;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import org.jspecify.annotations.Nullable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code preflight catalog show ID}: every field of one catalog entry. */
 @Command(
     name = "show",
     mixinStandardHelpOptions = true,
-    description = "Show every field of one catalog entry.")
-final class CatalogShowCommand implements Callable<Integer> {
+    description = "Shows every field of one catalog entry.")
+final class CatalogShowCommand extends CommandBase {
   @Parameters(index = "0", paramLabel = "ID", description = "The entry's id (see catalog list).")
   String id = "";
 
-  @Mixin SelectionOptions selection;
+  @Mixin SelectionOptions selection = new SelectionOptions();
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or csv.")
-  CatalogFormat format = CatalogFormat.TEXT;
-
-  @Option(names = "--output", paramLabel = "FILE", description = "Write there, not to stdout.")
-  @Nullable Path output;
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @Mixin CatalogFormatOptions output = new CatalogFormatOptions();
 
   @Override
   public Integer call() {
-    Output.check(output, selection.inputs());
+    output.check(selection.inputs());
     Catalog catalog = CatalogLoader.load(selection.catalogFiles);
     Endpoint entry =
         catalog
@@ -43,11 +32,10 @@ final class CatalogShowCommand implements Callable<Integer> {
             .orElseThrow(() -> new InputException("catalog show", unknown(catalog)));
     CatalogView view =
         new CatalogView(catalog, selection.scenarioList(), selection.tpm, List.of(entry));
-    Output.write(
-        spec.commandLine().getOut(),
-        output,
+    output.write(
+        out(),
         writer -> {
-          switch (format) {
+          switch (output.format) {
             case TEXT -> CatalogText.show(view, entry, writer);
             case JSON -> CatalogJson.show(view, entry, writer);
             case CSV -> CatalogCsv.write(List.of(entry), writer);

@@ -3,24 +3,21 @@ package dev.preflight.cli;
 import dev.preflight.common.InputException;
 import dev.preflight.common.InputFiles;
 import dev.preflight.common.InputKind;
+import dev.preflight.common.StandardInput;
 import dev.preflight.monitor.DiffRenderer;
 import dev.preflight.monitor.History;
 import dev.preflight.monitor.ReportDiff;
 import dev.preflight.monitor.ReportReader;
 import dev.preflight.monitor.ReportSummary;
-import java.io.InputStream;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code preflight diff BEFORE AFTER}: compares two JSON reports of {@code check} or {@code
@@ -33,9 +30,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Compares two JSON reports (check or analyze, or serve's history runs) and says what",
-      "changed: the verdict, endpoints that changed status or cause, appeared or disappeared,",
-      "and timing changes beyond --threshold."
+      "Compares two JSON reports and says what changed.",
+      "Reads reports of check or analyze, or runs of serve's history: the verdict, endpoints",
+      "that changed status or cause, appeared or disappeared, and timing changes beyond",
+      "--threshold."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -43,7 +41,7 @@ import picocli.CommandLine.Spec;
       "1:something got worse (the verdict, or an endpoint's status)",
       "3:bad input: an unreadable, malformed or foreign report"
     })
-final class DiffCommand implements Callable<Integer> {
+final class DiffCommand extends CommandBase {
   @Parameters(
       index = "0",
       paramLabel = "BEFORE",
@@ -55,13 +53,6 @@ final class DiffCommand implements Callable<Integer> {
       paramLabel = "AFTER",
       description = "The later report: a file, - or a run id.")
   String after = "";
-
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "text (default), json or markdown.")
-  DiffRenderer.Format format = DiffRenderer.Format.TEXT;
 
   @Option(
       names = "--threshold",
@@ -78,30 +69,14 @@ final class DiffCommand implements Callable<Integer> {
       description = "Read BEFORE and AFTER given as numbers as run ids from serve's history here.")
   @Nullable Path dataDir;
 
-  @Option(
-      names = "--output",
-      paramLabel = "FILE",
-      description = "Write the comparison to FILE instead of standard output.")
-  @Nullable Path output;
-
-  @Spec @Nullable CommandSpec spec;
-
-  private final InputStream stdin;
-
-  DiffCommand() {
-    this(System.in);
-  }
-
-  DiffCommand(InputStream stdin) {
-    this.stdin = stdin;
-  }
+  @Mixin DiffFormatOptions output = new DiffFormatOptions();
 
   @Override
   public Integer call() {
-    if (before.equals("-") && after.equals("-")) {
+    if (StandardInput.means(before) && StandardInput.means(after)) {
       throw new InputException("-", "only one of BEFORE and AFTER can be standard input");
     }
-    Output.check(output, inputs());
+    output.check(inputs());
     ReportSummary earlier;
     ReportSummary later;
     if (dataDir != null && (isRunId(before) || isRunId(after))) {
@@ -114,8 +89,7 @@ final class DiffCommand implements Callable<Integer> {
       later = read(after, null);
     }
     ReportDiff diff = ReportDiff.of(earlier, later, threshold);
-    PrintWriter out = spec().commandLine().getOut();
-    Output.write(out, output, writer -> DiffRenderer.render(diff, format, writer));
+    output.write(out(), writer -> DiffRenderer.render(diff, output.format, writer));
     return diff.worse() ? 1 : 0;
   }
 
@@ -137,22 +111,11 @@ final class DiffCommand implements Callable<Integer> {
     if (history != null && isRunId(argument)) {
       return history.summary(Long.parseLong(argument));
     }
-    if (argument.equals("-")) {
-      return ReportReader.read(
-          InputFiles.readText(stdin, "standard input", InputKind.REPORT_JSON), "standard input");
-    }
-    Path file = Path.of(argument);
-    return ReportReader.read(InputFiles.readText(file, InputKind.REPORT_JSON), file.toString());
+    String source = StandardInput.means(argument) ? StandardInput.LABEL : argument;
+    return ReportReader.read(InputFiles.readText(Path.of(argument), InputKind.REPORT_JSON), source);
   }
 
   private static boolean isRunId(String argument) {
     return argument.matches("\\d{1,18}");
-  }
-
-  private CommandSpec spec() {
-    if (spec == null) {
-      throw new IllegalStateException("picocli did not inject the command spec");
-    }
-    return spec;
   }
 }

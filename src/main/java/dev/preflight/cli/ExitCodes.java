@@ -10,16 +10,16 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The one place that maps failures to the contract's exit codes: bad options, bad input and
  * internal errors all become code 3 with one line on stderr — escaped, credentials redacted, never
- * a Java class name; {@code --debug} adds the stack trace.
+ * a Java class name; a mistyped command or option gets the nearest ones as suggestions; {@code
+ * --debug} adds the stack trace.
  */
 final class ExitCodes implements IExecutionExceptionHandler, IParameterExceptionHandler {
   static final int READY = 0;
-  static final int DEGRADED = 1;
-  static final int BLOCKED = 2;
   static final int UNKNOWN = 3;
 
   /** The longest message printed; a message quoting a file never takes over the terminal. */
@@ -33,11 +33,17 @@ final class ExitCodes implements IExecutionExceptionHandler, IParameterException
     return "preflight: " + Display.line(Secrets.redact(message), MAX_MESSAGE);
   }
 
+  /** What exit code 3 means when no verdict was reached. */
+  static final String UNKNOWN_MEANING = "bad arguments, unreadable input or an internal error";
+
   @Override
   public int handleParseException(ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
     PrintWriter err = cmd.getErr();
     err.println(shown(ex.getMessage()));
+    if (ex instanceof UnmatchedArgumentException unmatched) {
+      UnmatchedArgumentException.printSuggestions(unmatched, err);
+    }
     err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
     err.flush();
     return UNKNOWN;

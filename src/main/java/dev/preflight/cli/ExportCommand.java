@@ -14,9 +14,7 @@ import dev.preflight.export.WildcardStyle;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,18 +31,14 @@ import picocli.CommandLine.TypeConversionException;
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
-    description =
-        "Write the allowlist a network team must open for the chosen scenarios: domains, pac,"
-            + " squid, csv or json.")
-public final class ExportCommand implements Callable<Integer> {
-  @Mixin SelectionOptions selection;
+    description = {
+      "Writes the allowlist a network team must open for the chosen scenarios.",
+      "As a domain list, a PAC file, a squid fragment, CSV or JSON."
+    })
+public final class ExportCommand extends CommandBase {
+  @Mixin SelectionOptions selection = new SelectionOptions();
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      converter = FormatConverter.class,
-      description = "domains (default), pac, squid, csv or json.")
-  ExportFormat format = ExportFormat.DOMAINS;
+  @Mixin ExportFormatOptions output = new ExportFormatOptions();
 
   @Option(
       names = "--proxy",
@@ -57,7 +51,6 @@ public final class ExportCommand implements Callable<Integer> {
   @Option(
       names = "--wildcard-style",
       paramLabel = "STYLE",
-      converter = StyleConverter.class,
       description = {
         "(domains) how a wildcard is written:",
         "  star (default): *.example.com, for Palo Alto Networks External Dynamic Lists and most"
@@ -69,39 +62,34 @@ public final class ExportCommand implements Callable<Integer> {
       })
   @Nullable WildcardStyle wildcardStyle;
 
-  @Option(names = "--output", paramLabel = "FILE", description = "Write there, not to stdout.")
-  @Nullable Path output;
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
   @Override
   public Integer call() {
-    if (proxy != null && format != ExportFormat.PAC) {
+    if (proxy != null && output.format != ExportFormat.PAC) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(), "--proxy applies only to --format pac");
+          spec().commandLine(), "--proxy applies only to --format pac");
     }
-    if (wildcardStyle != null && format != ExportFormat.DOMAINS) {
+    if (wildcardStyle != null && output.format != ExportFormat.DOMAINS) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(), "--wildcard-style applies only to --format domains");
+          spec().commandLine(), "--wildcard-style applies only to --format domains");
     }
-    Output.check(output, selection.inputs());
+    output.check(selection.inputs());
     Catalog catalog = CatalogLoader.load(selection.catalogFiles);
     List<Endpoint> selected = catalog.select(selection.scenarioSet(), selection.tpm);
     Allowlist allowlist = AllowlistBuilder.build(selected, selection.scenarioList(), selection.tpm);
     StringWriter text = new StringWriter();
     try {
       WildcardStyle style = wildcardStyle == null ? WildcardStyle.STAR : wildcardStyle;
-      format.renderer(proxy, style).render(allowlist, text);
+      output.format.renderer(proxy, style).render(allowlist, text);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Output.write(spec.commandLine().getOut(), output, writer -> writer.write(text.toString()));
+    output.write(out(), writer -> writer.write(text.toString()));
     summarize(allowlist, selected.size());
     return ExitCodes.READY;
   }
 
   private void summarize(Allowlist allowlist, int selected) {
-    var err = spec.commandLine().getErr();
+    var err = err();
     err.println(
         "preflight: "
             + allowlist.entries().size()
@@ -118,30 +106,6 @@ public final class ExportCommand implements Callable<Integer> {
               + " (--format json says why)");
     }
     err.flush();
-  }
-
-  static final class FormatConverter implements ITypeConverter<ExportFormat> {
-    @Override
-    public ExportFormat convert(String value) {
-      return ExportFormat.parse(value)
-          .orElseThrow(
-              () ->
-                  new TypeConversionException(
-                      "unknown format '"
-                          + value
-                          + "' (expected domains, pac, squid, csv or json)"));
-    }
-  }
-
-  static final class StyleConverter implements ITypeConverter<WildcardStyle> {
-    @Override
-    public WildcardStyle convert(String value) {
-      return WildcardStyle.parse(value)
-          .orElseThrow(
-              () ->
-                  new TypeConversionException(
-                      "unknown wildcard style '" + value + "' (expected star, dot or zone)"));
-    }
   }
 
   /**

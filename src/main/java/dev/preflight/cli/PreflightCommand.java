@@ -1,12 +1,24 @@
 package dev.preflight.cli;
 
+import dev.preflight.export.ExportFormat;
+import dev.preflight.export.WildcardStyle;
+import dev.preflight.monitor.DiffRenderer;
+import dev.preflight.verdict.Verdict;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** The root command: holds the subcommands and the options every one of them accepts. */
+/**
+ * The root command: holds the subcommands, the options every one of them accepts, and what the
+ * command line runs in (environment variables and terminals). The exit code list of every help page
+ * comes from {@link Verdict}, so the help says what the reports say.
+ */
 @Command(
     name = "preflight",
     mixinStandardHelpOptions = true,
@@ -18,15 +30,8 @@ import picocli.CommandLine.ScopeType;
       ExportCommand.class,
       CatalogCommand.class,
       ServeCommand.class,
-      DiffCommand.class
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:READY: every endpoint the scenario needs passed",
-      "1:DEGRADED: Autopilot would finish, but something it uses is missing",
-      "2:BLOCKED: Autopilot would fail",
-      "3:UNKNOWN: the tool could not judge (an endpoint Autopilot needs, bad arguments,"
-          + " unreadable input, internal error)"
+      DiffCommand.class,
+      CompletionCommand.class
     })
 public final class PreflightCommand implements Runnable {
   @Option(
@@ -35,7 +40,36 @@ public final class PreflightCommand implements Runnable {
       description = "Print stack traces and per-phase events on stderr.")
   boolean debug;
 
+  @Option(
+      names = "--color",
+      paramLabel = "WHEN",
+      defaultValue = "auto",
+      scope = ScopeType.INHERIT,
+      description =
+          "Colour: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; auto colours a terminal"
+              + " unless NO_COLOR is set).")
+  ColorMode color = ColorMode.AUTO;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private final Map<String, String> environment;
+  private final Supplier<Terminal> terminal;
+
+  /**
+   * @param terminal finds out about the terminals when first asked (it may start processes)
+   */
+  PreflightCommand(Map<String, String> environment, Supplier<Terminal> terminal) {
+    this.environment = Map.copyOf(environment);
+    this.terminal = terminal;
+  }
+
+  Map<String, String> environment() {
+    return environment;
+  }
+
+  Terminal terminal() {
+    return terminal.get();
+  }
 
   @Override
   public void run() {
@@ -43,15 +77,59 @@ public final class PreflightCommand implements Runnable {
   }
 
   /** A fully configured command line writing to the given streams. */
-  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+  static CommandLine commandLine(
+      PrintWriter out,
+      PrintWriter err,
+      Map<String, String> environment,
+      Supplier<Terminal> terminal) {
     ExitCodes exitCodes = new ExitCodes();
-    CommandLine cmd = new CommandLine(new PreflightCommand());
+    PreflightCommand root = new PreflightCommand(environment, terminal);
+    CommandLine cmd = new CommandLine(root);
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setExecutionExceptionHandler(exitCodes);
     cmd.setParameterExceptionHandler(exitCodes);
-    cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setExitCodeExceptionMapper(t -> ExitCodes.UNKNOWN);
+    cmd.registerConverter(ReportFormat.class, new LowerCaseEnumConverter<>(ReportFormat.class));
+    cmd.registerConverter(CatalogFormat.class, new LowerCaseEnumConverter<>(CatalogFormat.class));
+    cmd.registerConverter(ExportFormat.class, new LowerCaseEnumConverter<>(ExportFormat.class));
+    cmd.registerConverter(WildcardStyle.class, new LowerCaseEnumConverter<>(WildcardStyle.class));
+    cmd.registerConverter(
+        DiffRenderer.Format.class, new LowerCaseEnumConverter<>(DiffRenderer.Format.class));
+    cmd.registerConverter(ColorMode.class, new LowerCaseEnumConverter<>(ColorMode.class));
+    cmd.registerConverter(
+        CompletionCommand.Shell.class, new LowerCaseEnumConverter<>(CompletionCommand.Shell.class));
+    exitCodeList(cmd);
+    cmd.setExecutionStrategy(
+        parsed -> {
+          if (parsed.asCommandLineList().stream().anyMatch(CommandLine::isUsageHelpRequested)) {
+            boolean colour = root.color.colour(environment, root.terminal().stdout());
+            cmd.setColorScheme(Help.defaultColorScheme(colour ? Help.Ansi.ON : Help.Ansi.OFF));
+          }
+          return new CommandLine.RunLast().execute(parsed);
+        });
     return cmd;
+  }
+
+  /**
+   * The exit codes on the help of the root and of the commands whose exit code is a verdict: each
+   * verdict with its meaning, and 3 for a command line the tool cannot run.
+   */
+  private static void exitCodeList(CommandLine cmd) {
+    Map<String, String> codes = new LinkedHashMap<>();
+    for (Verdict verdict : Verdict.values()) {
+      codes.put(String.valueOf(verdict.exitCode()), verdict + ": " + verdict.meaning());
+    }
+    codes.merge(
+        String.valueOf(ExitCodes.UNKNOWN),
+        "UNKNOWN: " + ExitCodes.UNKNOWN_MEANING,
+        (verdict, usage) -> verdict + "; or " + ExitCodes.UNKNOWN_MEANING);
+    for (CommandLine command :
+        new CommandLine[] {
+          cmd, cmd.getSubcommands().get("check"), cmd.getSubcommands().get("analyze")
+        }) {
+      command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n");
+      command.getCommandSpec().usageMessage().exitCodeList(codes);
+    }
   }
 }

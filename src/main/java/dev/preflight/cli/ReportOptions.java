@@ -8,47 +8,26 @@ import dev.preflight.report.MarkdownReportRenderer;
 import dev.preflight.report.ReportRenderer;
 import dev.preflight.report.TextReportRenderer;
 import dev.preflight.verdict.Report;
+import dev.preflight.verdict.Verdict;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.List;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /**
- * How {@code check} and {@code analyze} print their report: {@code --format} and {@code --output}.
+ * How {@code check} and {@code analyze} print their report: {@code --format}, {@code --output}, and
+ * {@code --quiet} for standard error.
  */
-final class ReportOptions {
-  enum Format {
-    TEXT,
-    JSON,
-    CSV,
-    MARKDOWN,
-    JUNIT,
-    HTML
-  }
-
+final class ReportOptions extends OutputOptions {
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "text",
-      description = "text (default), json, csv, markdown, junit or html.")
-  Format format = Format.TEXT;
+      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  ReportFormat format = ReportFormat.TEXT;
 
   @Option(
-      names = "--output",
-      paramLabel = "FILE",
-      description = "Write the report to FILE instead of standard output.")
-  @Nullable Path output;
-
-  /** Rejects an unwritable {@code --output}, or one that is also an input, before any work. */
-  void checkOutput(List<Output.Input> inputs) {
-    Output.check(output, inputs);
-  }
-
-  /** True when the report goes to standard output (where a terminal may show colour). */
-  boolean toStdout() {
-    return output == null;
-  }
+      names = {"-q", "--quiet"},
+      description = "No progress line and no closing line on standard error.")
+  boolean quiet;
 
   /** Renders the report to standard output or the {@code --output} file. */
   void write(Report report, PrintWriter stdout, boolean colour) {
@@ -61,6 +40,32 @@ final class ReportOptions {
           case JUNIT -> new JunitReportRenderer();
           case HTML -> new HtmlReportRenderer();
         };
-    Output.write(stdout, output, writer -> renderer.render(report, writer));
+    write(stdout, writer -> renderer.render(report, writer));
+  }
+
+  /**
+   * The closing line on standard error when the report is not in front of the reader (a file, or
+   * standard output that is not a terminal): the verdict, the counts and where the report went.
+   * Nothing with {@code --quiet}.
+   */
+  void close(Report report, PrintWriter err, Terminal terminal) {
+    if (quiet || (toStdout() && terminal.stdout())) {
+      return;
+    }
+    err.println(closingLine(report, destination()));
+    err.flush();
+  }
+
+  /** {@code preflight: BLOCKED (exit 2): 3 passed, 1 failed (1 blocking), …; report in FILE}. */
+  static String closingLine(Report report, String destination) {
+    Verdict verdict = report.verdict();
+    return "preflight: "
+        + verdict
+        + " (exit "
+        + verdict.exitCode()
+        + "): "
+        + report.counts().summary()
+        + "; report written to "
+        + destination;
   }
 }

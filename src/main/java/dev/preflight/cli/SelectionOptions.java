@@ -4,6 +4,8 @@ import dev.preflight.catalog.Scenario;
 import dev.preflight.catalog.Tpm;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +20,7 @@ final class SelectionOptions {
       split = ",",
       paramLabel = "SCENARIO",
       converter = ScenarioConverter.class,
+      completionCandidates = ScenarioIds.class,
       description =
           "user-driven (default), self-deploying, pre-provisioning, hybrid-join; repeatable or"
               + " comma-separated.")
@@ -27,6 +30,7 @@ final class SelectionOptions {
       names = "--tpm",
       paramLabel = "KIND",
       converter = TpmConverter.class,
+      completionCandidates = TpmIds.class,
       description = "discrete (default), intel, amd, qualcomm.")
   Tpm tpm = Tpm.DISCRETE;
 
@@ -48,6 +52,22 @@ final class SelectionOptions {
 
   Set<Scenario> scenarioSet() {
     return new LinkedHashSet<>(scenarioList());
+  }
+
+  /** The scenarios as completion offers them. */
+  static final class ScenarioIds implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return Arrays.stream(Scenario.values()).map(Scenario::id).iterator();
+    }
+  }
+
+  /** The TPM kinds as completion offers them. */
+  static final class TpmIds implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return Arrays.stream(Tpm.values()).map(Tpm::id).iterator();
+    }
   }
 
   static final class ScenarioConverter implements ITypeConverter<Scenario> {

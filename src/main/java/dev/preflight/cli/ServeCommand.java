@@ -21,15 +21,10 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code preflight serve}: runs {@code check} on a schedule and serves Prometheus metrics, a
@@ -43,12 +38,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Runs check on a schedule and serves Prometheus metrics, /probe, a dashboard and the",
-      "history of verdicts. Takes every option of check that says what to probe."
+      "Runs check on a schedule and serves metrics, /probe, a dashboard and the history.",
+      "Serves Prometheus metrics, a blackbox-style /probe, an HTML dashboard and the history of",
+      "verdicts; takes every option of check that says what to probe."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"3:bad options, an unreadable token file, a corrupt or locked history"})
-final class ServeCommand implements Callable<Integer> {
+final class ServeCommand extends CommandBase {
   private static final int MIN_TOKEN = 16;
 
   @Option(
@@ -99,28 +95,13 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin CheckOptions options = new CheckOptions();
 
-  @ParentCommand @Nullable PreflightCommand parent;
-
-  @Spec @Nullable CommandSpec spec;
-
-  private final Map<String, String> environment;
-
-  ServeCommand() {
-    this(System.getenv());
-  }
-
-  ServeCommand(Map<String, String> environment) {
-    this.environment = Map.copyOf(environment);
-  }
-
   @Override
   public Integer call() throws IOException, InterruptedException {
-    PrintWriter err = spec().commandLine().getErr();
-    boolean debug = parent != null && parent.debug;
+    PrintWriter err = err();
     ServeSettings serve = serveSettings();
-    CheckSettings settings = options.settings(environment);
+    CheckSettings settings = options.settings(environment());
     Catalog catalog = options.catalog();
-    RunObserver observer = new RunObserver(err, false, debug);
+    RunObserver observer = new RunObserver(err, false, debug(), settings.timeout());
     ProbeContext context = SystemCheck.context(settings, observer);
     CheckSettings routed = options.withRoutes(settings, context);
     History history = History.open(serve.dataDir());
@@ -194,7 +175,7 @@ final class ServeCommand implements Callable<Integer> {
     if (dataDir != null) {
       return dataDir;
     }
-    String state = environment.get("XDG_STATE_HOME");
+    String state = environment().get("XDG_STATE_HOME");
     Path base =
         state != null && !state.isBlank()
             ? Path.of(state)
@@ -212,12 +193,5 @@ final class ServeCommand implements Callable<Integer> {
       err.println(line);
       err.flush();
     }
-  }
-
-  private CommandSpec spec() {
-    if (spec == null) {
-      throw new IllegalStateException("picocli did not inject the command spec");
-    }
-    return spec;
   }
 }

@@ -39,8 +39,14 @@ public final class InputFiles {
 
   private InputFiles() {}
 
-  /** The text of {@code file}, within the limits of {@code kind}. */
+  /**
+   * The text of {@code file}, within the limits of {@code kind}; a file named {@code -} is the
+   * standard input (see {@link StandardInput}).
+   */
   public static String readText(Path file, InputKind kind) {
+    if (StandardInput.means(file.toString())) {
+      return readText(StandardInput.take(), StandardInput.LABEL, kind);
+    }
     return decode(readBytes(file, kind), file.toString(), kind);
   }
 
@@ -49,9 +55,16 @@ public final class InputFiles {
     return decode(withDeadline(source, kind, () -> readAll(in, source, kind)), source, kind);
   }
 
-  /** The bytes of {@code file}, within the size and time limits of {@code kind}. */
+  /**
+   * The bytes of {@code file}, within the size and time limits of {@code kind}; a file named {@code
+   * -} is the standard input.
+   */
   public static byte[] readBytes(Path file, InputKind kind) {
     String source = file.toString();
+    if (StandardInput.means(source)) {
+      InputStream in = StandardInput.take();
+      return withDeadline(StandardInput.LABEL, kind, () -> readAll(in, StandardInput.LABEL, kind));
+    }
     checkFile(file, source, kind);
     return withDeadline(
         source,

@@ -1,5 +1,6 @@
 package dev.preflight.export;
 
+import dev.preflight.common.Csv;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -28,24 +29,12 @@ final class CsvRenderer implements AllowlistRenderer {
               Boolean.toString(entry.inspectionUnsupported()),
               String.join(" ", entry.services()),
               String.join(" ", entry.entryIds()));
-      out.write(fields.stream().map(CsvRenderer::quote).collect(Collectors.joining(",")));
-      out.write("\r\n");
+      Csv.row(out, fields);
     }
     out.flush();
   }
 
   private static String join(List<Integer> ports) {
     return ports.stream().map(String::valueOf).collect(Collectors.joining(" "));
-  }
-
-  /** Quotes a field when RFC 4180 requires it; catalog ids and host names never need it. */
-  static String quote(String field) {
-    if (field.contains(",")
-        || field.contains("\"")
-        || field.contains("\n")
-        || field.contains("\r")) {
-      return "\"" + field.replace("\"", "\"\"") + "\"";
-    }
-    return field;
   }
 }

@@ -1,10 +1,8 @@
 package dev.preflight.export;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.preflight.catalog.Scenario;
+import dev.preflight.common.Json;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -15,15 +13,9 @@ import java.util.List;
  * and the {@code excluded} entries with the reason each is left out. Every key is always present.
  */
 final class JsonRenderer implements AllowlistRenderer {
-  private static final JsonFactory FACTORY = new JsonFactory();
-
   @Override
   public void render(Allowlist allowlist, Writer out) throws IOException {
-    DefaultPrettyPrinter pretty =
-        new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
-    pretty.indentArraysWith(new DefaultIndenter("  ", "\n"));
-    JsonGenerator json = FACTORY.createGenerator(out).setPrettyPrinter(pretty);
-    json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+    JsonGenerator json = Json.writer(out);
     json.writeStartObject();
     json.writeNumberField("schemaVersion", 1);
     strings(json, "scenarios", allowlist.scenarios().stream().map(Scenario::id).toList());

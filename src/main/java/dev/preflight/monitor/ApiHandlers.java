@@ -1,8 +1,8 @@
 package dev.preflight.monitor;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.sun.net.httpserver.HttpExchange;
+import dev.preflight.common.Json;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.sql.SQLException;
@@ -17,7 +17,6 @@ import java.util.List;
 final class ApiHandlers {
   static final int DEFAULT_LIMIT = 100;
   static final int MAX_LIMIT = 1000;
-  private static final JsonFactory FACTORY = new JsonFactory();
   private static final String JSON = "application/json; charset=utf-8";
 
   private ApiHandlers() {}
@@ -60,7 +59,7 @@ final class ApiHandlers {
 
   static String json(List<History.Run> runs) throws IOException {
     StringWriter out = new StringWriter();
-    try (JsonGenerator json = FACTORY.createGenerator(out).useDefaultPrettyPrinter()) {
+    try (JsonGenerator json = Json.writer(out)) {
       json.writeStartObject();
       json.writeArrayFieldStart("runs");
       for (History.Run run : runs) {

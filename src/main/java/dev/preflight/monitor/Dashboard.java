@@ -58,6 +58,11 @@ final class Dashboard {
       html.append("<p>The first run has not finished yet.</p>\n");
     } else {
       ReportSummary summary = state.summary();
+      html.append("<p id=\"meaning\">")
+          .append(h(summary.verdict().meaning()))
+          .append(" (exit code ")
+          .append(summary.verdict().exitCode())
+          .append(").</p>\n");
       html.append("<p>Run ")
           .append(state.runId())
           .append(", started ")

@@ -1,8 +1,8 @@
 package dev.preflight.monitor;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.preflight.common.Display;
+import dev.preflight.common.Json;
 import dev.preflight.report.Markup;
 import java.io.IOException;
 import java.io.Writer;
@@ -18,10 +18,14 @@ public final class DiffRenderer {
   public enum Format {
     TEXT,
     JSON,
-    MARKDOWN
-  }
+    MARKDOWN;
 
-  private static final JsonFactory FACTORY = new JsonFactory();
+    /** The spelling used with {@code --format}, in help and in completion. */
+    @Override
+    public String toString() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
 
   private DiffRenderer() {}
 
@@ -113,8 +117,7 @@ public final class DiffRenderer {
   }
 
   private static void json(ReportDiff diff, Writer out) throws IOException {
-    JsonGenerator json = FACTORY.createGenerator(out).useDefaultPrettyPrinter();
-    json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+    JsonGenerator json = Json.writer(out);
     json.writeStartObject();
     report(json, "before", diff.before());
     report(json, "after", diff.after());

@@ -1,5 +1,6 @@
 package dev.preflight.report;
 
+import dev.preflight.common.Csv;
 import dev.preflight.verdict.EndpointResult;
 import dev.preflight.verdict.Report;
 import dev.preflight.verdict.ServiceResult;
@@ -34,10 +35,10 @@ public final class CsvReportRenderer implements ReportRenderer {
 
   @Override
   public void render(Report report, Writer out) throws IOException {
-    row(out, COLUMNS);
+    Csv.row(out, COLUMNS);
     for (ServiceResult service : report.services()) {
       for (EndpointResult e : service.endpoints()) {
-        row(out, fields(service, e));
+        Csv.row(out, fields(service, e));
       }
     }
     out.flush();
@@ -65,25 +66,5 @@ public final class CsvReportRenderer implements ReportRenderer {
 
   private static String text(@Nullable String value) {
     return Shown.text(value);
-  }
-
-  private static void row(Writer out, List<String> fields) throws IOException {
-    for (int i = 0; i < fields.size(); i++) {
-      if (i > 0) {
-        out.write(',');
-      }
-      out.write(quoted(fields.get(i)));
-    }
-    out.write("\r\n");
-  }
-
-  /** Quotes a field when RFC 4180 requires it, doubling inner quotes. */
-  static String quoted(String field) {
-    boolean needsQuotes =
-        field.indexOf(',') >= 0
-            || field.indexOf('"') >= 0
-            || field.indexOf('\n') >= 0
-            || field.indexOf('\r') >= 0;
-    return needsQuotes ? '"' + field.replace("\"", "\"\"") + '"' : field;
   }
 }

@@ -1,90 +1,81 @@
 package dev.preflight.report;
 
-import dev.preflight.catalog.Scenario;
-import dev.preflight.verdict.EndpointResult;
 import dev.preflight.verdict.Report;
 import dev.preflight.verdict.ServiceResult;
+import dev.preflight.verdict.Verdict;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A self-contained HTML page (inline style, no scripts, nothing fetched) to mail or attach: the
- * verdict, then one table per service with every endpoint, its cause, what was observed and what to
- * change. Every piece of text is escaped, so nothing a server sent can become markup.
+ * A self-contained HTML page to mail or attach: one file with its style inline, no script, nothing
+ * fetched (its Content Security Policy forbids anything else), readable offline and printable. The
+ * verdict and the counts come first, then a table of contents by service, the findings with their
+ * remedies, the warnings and the environment; then each service, with the endpoints that did not
+ * pass shown and the passing ones folded away. Every piece of text is escaped, so nothing a server
+ * sent can become markup, and long URLs wrap instead of widening the page.
  */
 public final class HtmlReportRenderer implements ReportRenderer {
-  private static final String STYLE =
-      "body{font-family:system-ui,sans-serif;margin:2em}table{border-collapse:collapse;"
-          + "width:100%;margin-bottom:1.5em}th,td{border:1px solid #ccc;padding:4px 8px;"
-          + "text-align:left;vertical-align:top}.PASS{color:#1a7f37}.WARN{color:#9a6700}"
-          + ".FAIL{color:#cf222e;font-weight:bold}.SKIP{color:#57606a}"
-          + ".READY{color:#1a7f37}.DEGRADED{color:#9a6700}.BLOCKED{color:#cf222e}"
-          + ".UNKNOWN{color:#9a6700}";
+  private static final String POLICY = "default-src 'none'; style-src 'unsafe-inline'";
 
   @Override
   public void render(Report report, Writer out) throws IOException {
-    String scenarios =
-        report.scenarios().stream().map(Scenario::id).collect(Collectors.joining(", "));
-    String verdict = report.verdict().name();
+    Verdict verdict = report.verdict();
     out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.write("<title>preflight: " + verdict + "</title>\n<style>" + STYLE + "</style>\n");
-    out.write("</head>\n<body>\n");
-    out.write("<h1>Windows Autopilot network readiness: <span class=\"" + verdict + "\">");
-    out.write(verdict + "</span></h1>\n");
+    out.write("<meta http-equiv=\"Content-Security-Policy\" content=\"" + POLICY + "\">\n");
+    out.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.write("<title>preflight " + report.mode().id() + ": " + verdict + "</title>\n");
+    out.write("<style>\n" + HtmlStyle.CSS + "</style>\n</head>\n<body>\n");
+    out.write("<header>\n<h1>Windows Autopilot network readiness: ");
+    out.write("<span class=\"verdict " + verdict + "\">" + verdict + "</span></h1>\n");
     out.write(
-        "<p>preflight "
-            + report.mode().id()
-            + " for "
-            + escape(scenarios)
-            + ", started "
-            + report.startedAt()
-            + ", exit code "
-            + report.verdict().exitCode()
-            + ".</p>\n");
+        "<p class=\"meaning\">"
+            + escape(capitalized(verdict.meaning()))
+            + " (exit code "
+            + verdict.exitCode()
+            + "). "
+            + report.counts().total()
+            + " endpoints: "
+            + escape(report.counts().summary())
+            + ".</p>\n</header>\n");
+    contents(report, out);
+    FindingNumbers numbers = FindingNumbers.of(report.findings());
+    HtmlSummary.findings(report.findings(), out);
+    HtmlSummary.warnings(report.warnings(), out);
+    HtmlSummary.environment(report, out);
+    out.write("<section id=\"services\">\n<h2>Services</h2>\n");
     for (ServiceResult service : report.services()) {
-      service(service, out);
+      HtmlServices.service(service, numbers, out);
     }
-    warnings(report, out);
-    out.write("</body>\n</html>\n");
+    out.write("</section>\n</body>\n</html>\n");
     out.flush();
   }
 
-  private static void service(ServiceResult service, Writer out) throws IOException {
-    out.write(
-        "<h2>"
-            + escape(Shown.text(service.service().name()))
-            + " <span class=\""
-            + service.status()
-            + "\">"
-            + service.status()
-            + "</span> ("
-            + service.impact().name().toLowerCase(Locale.ROOT)
-            + ")</h2>\n");
-    out.write("<table>\n<tr><th>Status</th><th>Endpoint</th><th>Cause</th><th>Route</th>");
-    out.write("<th>Observed</th><th>Remedy</th></tr>\n");
-    for (EndpointResult e : service.endpoints()) {
-      out.write("<tr><td class=\"" + e.status() + "\">" + e.status() + "</td>");
-      out.write("<td><code>" + escape(e.endpoint().target()) + "</code></td>");
-      out.write("<td>" + (e.cause() == null ? "" : e.cause().name()) + "</td>");
-      out.write("<td>" + escape(Shown.orNull(e.route())) + "</td>");
-      out.write("<td>" + escape(Shown.text(e.detail())) + "</td>");
-      out.write("<td>" + escape(Shown.orNull(e.remedy())) + "</td></tr>\n");
+  private static void contents(Report report, Writer out) throws IOException {
+    out.write("<nav aria-label=\"Contents\">\n<h2>Contents</h2>\n<ul>\n");
+    out.write("<li><a href=\"#findings\">Findings</a> (" + report.findings().size() + ")</li>\n");
+    if (!report.warnings().isEmpty()) {
+      out.write("<li><a href=\"#warnings\">Warnings</a> (" + report.warnings().size() + ")</li>\n");
     }
-    out.write("</table>\n");
+    out.write("<li><a href=\"#environment\">Environment</a></li>\n");
+    out.write("<li><a href=\"#services\">Services</a>\n<ul class=\"toc\">\n");
+    for (ServiceResult service : report.services()) {
+      out.write(
+          "<li><a href=\"#"
+              + HtmlServices.anchor(service)
+              + "\">"
+              + escape(service.service().name())
+              + "</a> <span class=\""
+              + service.status()
+              + "\">"
+              + service.status()
+              + "</span></li>\n");
+    }
+    out.write("</ul>\n</li>\n</ul>\n</nav>\n");
   }
 
-  private static void warnings(Report report, Writer out) throws IOException {
-    if (report.warnings().isEmpty()) {
-      return;
-    }
-    out.write("<h2>Warnings</h2>\n<ul>\n");
-    for (String warning : report.warnings()) {
-      out.write("<li>" + escape(Shown.text(warning)) + "</li>\n");
-    }
-    out.write("</ul>\n");
+  private static String capitalized(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 
   /** Text as HTML character data or attribute value; null becomes empty. */

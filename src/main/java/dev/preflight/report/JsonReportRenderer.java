@@ -1,11 +1,13 @@
 package dev.preflight.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.preflight.catalog.Scenario;
+import dev.preflight.common.Json;
 import dev.preflight.verdict.DomainChoice;
 import dev.preflight.verdict.EndpointResult;
 import dev.preflight.verdict.Environment;
 import dev.preflight.verdict.Evidence;
+import dev.preflight.verdict.Finding;
 import dev.preflight.verdict.Report;
 import dev.preflight.verdict.ServiceResult;
 import dev.preflight.verdict.TenantSummary;
@@ -13,19 +15,18 @@ import dev.preflight.verdict.Timings;
 import dev.preflight.verdict.TlsFacts;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The contract's JSON report ({@code schemaVersion} 1). Every field of the contract is written,
- * null where unknown, so consumers can rely on the keys being present.
+ * null where unknown, so consumers can rely on the keys being present; the root causes come first,
+ * as {@code findings}, then the context and the per-service detail.
  */
 public final class JsonReportRenderer implements ReportRenderer {
-  private static final JsonFactory FACTORY = new JsonFactory();
-
   @Override
   public void render(Report report, Writer out) throws IOException {
-    JsonGenerator json = FACTORY.createGenerator(out).useDefaultPrettyPrinter();
-    json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+    JsonGenerator json = Json.writer(out);
     json.writeStartObject();
     json.writeNumberField("schemaVersion", Report.SCHEMA_VERSION);
     json.writeObjectFieldStart("tool");
@@ -35,18 +36,15 @@ public final class JsonReportRenderer implements ReportRenderer {
     json.writeStringField("mode", report.mode().id());
     json.writeStringField("startedAt", report.startedAt().toString());
     json.writeNumberField("durationMs", report.duration().toMillis());
-    json.writeArrayFieldStart("scenarios");
-    for (var scenario : report.scenarios()) {
-      json.writeString(scenario.id());
-    }
-    json.writeEndArray();
+    strings(json, "scenarios", report.scenarios().stream().map(Scenario::id).toList());
     json.writeStringField("verdict", report.verdict().name());
-    writeEnvironment(json, report.environment());
-    json.writeArrayFieldStart("warnings");
-    for (String warning : report.warnings()) {
-      json.writeString(Shown.text(warning));
+    json.writeArrayFieldStart("findings");
+    for (Finding finding : report.findings()) {
+      writeFinding(json, finding);
     }
     json.writeEndArray();
+    writeEnvironment(json, report.environment());
+    strings(json, "warnings", report.warnings());
     json.writeArrayFieldStart("services");
     for (ServiceResult service : report.services()) {
       writeService(json, service);
@@ -54,17 +52,13 @@ public final class JsonReportRenderer implements ReportRenderer {
     json.writeEndArray();
     json.writeEndObject();
     json.flush();
-    out.write(System.lineSeparator());
+    out.write('\n');
   }
 
   private static void writeEnvironment(JsonGenerator json, Environment env) throws IOException {
     json.writeObjectFieldStart("environment");
-    writeNullable(json, "proxy", Shown.orNull(env.proxy()));
-    json.writeArrayFieldStart("dnsServers");
-    for (String server : env.dnsServers()) {
-      json.writeString(Shown.text(server));
-    }
-    json.writeEndArray();
+    writeNullable(json, "proxy", env.proxy());
+    strings(json, "dnsServers", env.dnsServers());
     writeNullable(json, "clockOffsetMs", env.clockOffsetMs());
     writeTenant(json, env.tenant());
     DomainChoice domain = env.domain();
@@ -76,6 +70,13 @@ public final class JsonReportRenderer implements ReportRenderer {
       json.writeStringField("source", Shown.text(domain.source()));
       json.writeEndObject();
     }
+    writeNullable(json, "proxySource", env.proxySource());
+    writeNullable(json, "dnsSource", env.dnsSource());
+    writeNullable(json, "clockSource", env.clockSource());
+    writeNullable(json, "machine", env.machine());
+    strings(json, "addresses", env.addresses());
+    writeNullable(json, "defaultInterface", env.defaultInterface());
+    writeNullable(json, "catalogDate", env.catalogDate());
     json.writeEndObject();
   }
 
@@ -100,6 +101,26 @@ public final class JsonReportRenderer implements ReportRenderer {
     }
     json.writeEndArray();
     json.writeEndObject();
+  }
+
+  private static void writeFinding(JsonGenerator json, Finding finding) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("cause", finding.cause().name());
+    json.writeStringField("status", finding.status().name());
+    json.writeStringField("impact", finding.impact().name());
+    json.writeStringField("summary", finding.summary());
+    writeNullable(json, "remedy", finding.remedy());
+    strings(json, "endpoints", finding.endpointIds());
+    json.writeEndObject();
+  }
+
+  private static void strings(JsonGenerator json, String field, List<String> values)
+      throws IOException {
+    json.writeArrayFieldStart(field);
+    for (String value : values) {
+      json.writeString(value);
+    }
+    json.writeEndArray();
   }
 
   private static void writeService(JsonGenerator json, ServiceResult service) throws IOException {
@@ -127,14 +148,10 @@ public final class JsonReportRenderer implements ReportRenderer {
     writeNullable(json, "wildcard", entry.wildcard());
     json.writeStringField("status", result.status().name());
     writeNullable(json, "cause", result.cause() == null ? null : result.cause().name());
-    json.writeStringField("detail", Shown.text(result.detail()));
-    writeNullable(json, "remedy", Shown.orNull(result.remedy()));
-    writeNullable(json, "route", Shown.orNull(result.route()));
-    json.writeArrayFieldStart("addresses");
-    for (String address : result.addresses()) {
-      json.writeString(Shown.text(address));
-    }
-    json.writeEndArray();
+    json.writeStringField("detail", result.detail());
+    writeNullable(json, "remedy", result.remedy());
+    writeNullable(json, "route", result.route());
+    strings(json, "addresses", result.addresses());
     writeTimings(json, result.timings());
     writeTls(json, result.tls());
     writeEvidence(json, result.evidence());

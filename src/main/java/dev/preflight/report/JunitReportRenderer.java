@@ -13,10 +13,15 @@ import javax.xml.stream.XMLStreamWriter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * JUnit XML, the format CI servers already chart: one {@code testsuite} per service, one {@code
- * testcase} per endpoint. FAIL is a {@code failure} whose type is the cause code; SKIP is {@code
- * skipped}, except an endpoint that could not be judged, which is an {@code error} (the test could
- * not run); WARN passes but carries its cause in {@code system-out}, since JUnit has no warning.
+ * JUnit XML, the format CI servers already chart, valid against the Jenkins xUnit plugin's {@code
+ * junit-10.xsd}: one {@code testsuite} per service with its {@code time}, {@code timestamp} and
+ * {@code hostname}, one {@code testcase} per endpoint. FAIL is a {@code failure} whose type is the
+ * cause code and whose text is what was observed and what to change; SKIP is {@code skipped},
+ * except an endpoint that could not be judged, which is an {@code error} (the test could not run);
+ * WARN passes but carries its cause in {@code system-out}, since JUnit has no warning.
+ *
+ * <p>The probes of a run go out at once, so a suite takes as long as its slowest endpoint and the
+ * whole report as long as the run: those are the {@code time} attributes.
  */
 public final class JunitReportRenderer implements ReportRenderer {
   private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
@@ -29,7 +34,11 @@ public final class JunitReportRenderer implements ReportRenderer {
       xml.writeCharacters("\n");
       xml.writeStartElement("testsuites");
       xml.writeAttribute("name", "preflight " + report.mode().id() + ": " + report.verdict());
-      counts(xml, report.endpoints());
+      List<EndpointResult> all = report.endpoints();
+      xml.writeAttribute("tests", Integer.toString(all.size()));
+      xml.writeAttribute("failures", Long.toString(count(all, Status.FAIL)));
+      xml.writeAttribute(
+          "errors", Long.toString(all.stream().filter(EndpointResult::unjudged).count()));
       xml.writeAttribute("time", seconds(report.duration().toMillis()));
       xml.writeCharacters("\n");
       for (ServiceResult service : report.services()) {
@@ -48,9 +57,13 @@ public final class JunitReportRenderer implements ReportRenderer {
       throws XMLStreamException {
     xml.writeCharacters("  ");
     xml.writeStartElement("testsuite");
-    xml.writeAttribute("name", clean(Shown.text(service.service().name())));
+    xml.writeAttribute("name", clean(service.service().name()));
+    xml.writeAttribute("id", clean(service.service().id()));
     counts(xml, service.endpoints());
+    xml.writeAttribute("time", seconds(slowest(service.endpoints())));
     xml.writeAttribute("timestamp", report.startedAt().toString());
+    String machine = report.environment().machine();
+    xml.writeAttribute("hostname", clean(machine == null ? "localhost" : machine));
     xml.writeCharacters("\n");
     for (EndpointResult e : service.endpoints()) {
       testcase(xml, service, e);
@@ -69,11 +82,14 @@ public final class JunitReportRenderer implements ReportRenderer {
     Long total = e.timings().totalMs();
     xml.writeAttribute("time", seconds(total == null ? 0 : total));
     String text =
-        Shown.text(e.detail()) + (e.remedy() == null ? "" : "\nRemedy: " + Shown.text(e.remedy()));
+        (e.cause() == null ? "" : e.cause().name() + ": " + e.cause().meaning() + "\n")
+            + "Observed: "
+            + e.detail()
+            + (e.remedy() == null ? "" : "\nRemedy: " + e.remedy());
     switch (e.status()) {
       case FAIL -> child(xml, "failure", e, text);
       case SKIP -> child(xml, e.unjudged() ? "error" : "skipped", e, null);
-      case WARN -> child(xml, "system-out", null, "WARN " + e.cause() + ": " + text);
+      case WARN -> child(xml, "system-out", null, "WARN " + text);
       case PASS -> {}
     }
     xml.writeEndElement();
@@ -105,6 +121,15 @@ public final class JunitReportRenderer implements ReportRenderer {
     long unjudged = endpoints.stream().filter(EndpointResult::unjudged).count();
     xml.writeAttribute("skipped", Long.toString(count(endpoints, Status.SKIP) - unjudged));
     xml.writeAttribute("errors", Long.toString(unjudged));
+  }
+
+  private static long slowest(List<EndpointResult> endpoints) {
+    return endpoints.stream()
+        .map(e -> e.timings().totalMs())
+        .filter(java.util.Objects::nonNull)
+        .mapToLong(Long::longValue)
+        .max()
+        .orElse(0);
   }
 
   private static long count(List<EndpointResult> endpoints, Status status) {

@@ -1,33 +1,24 @@
 package dev.preflight.report;
 
-import dev.preflight.catalog.Scenario;
-import dev.preflight.verdict.Consequences;
-import dev.preflight.verdict.DomainChoice;
-import dev.preflight.verdict.Durations;
 import dev.preflight.verdict.EndpointResult;
-import dev.preflight.verdict.Environment;
 import dev.preflight.verdict.Report;
 import dev.preflight.verdict.ServiceResult;
 import dev.preflight.verdict.Status;
-import dev.preflight.verdict.TenantSummary;
-import dev.preflight.verdict.Verdict;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 
 /**
- * The human-readable report: a header with the environment, then one table per service, services
- * with failures first, every non-passing endpoint followed by what was observed and what to change,
- * the report warnings, and the verdict on the last line.
+ * The human-readable report, root causes first: the verdict and the counts, the findings with their
+ * remedies, the warnings and the environment ({@link TextSummary}); then one table per service,
+ * services with failures first, every endpoint that did not pass followed by what was observed and
+ * the number of its finding; and the verdict again on the last line.
  *
  * <p>ANSI colour is written only when the renderer is built with {@code colour} (the command line
- * enables it when standard output is a terminal); the text is otherwise identical.
+ * decides, see {@code --color}); the text is otherwise identical.
  */
 public final class TextReportRenderer implements ReportRenderer {
   private static final int MAX_TARGET_WIDTH = 56;
@@ -41,8 +32,10 @@ public final class TextReportRenderer implements ReportRenderer {
 
   @Override
   public void render(Report report, Writer out) throws IOException {
-    Lines lines = new Lines(out);
-    header(report, lines);
+    TextLines lines = new TextLines(out);
+    TextSummary summary = new TextSummary(ansi, report);
+    summary.write(lines);
+    FindingNumbers numbers = FindingNumbers.of(report.findings());
     Widths widths = Widths.of(report.endpoints());
     for (ServiceResult service : servicesWorstFirst(report.services())) {
       lines.blank();
@@ -54,73 +47,19 @@ public final class TextReportRenderer implements ReportRenderer {
               + service.impact().name().toLowerCase(Locale.ROOT)
               + ")");
       for (EndpointResult endpoint : service.endpoints()) {
-        endpointLines(endpoint, widths, lines);
+        endpointLines(endpoint, numbers, widths, lines);
       }
     }
-    warnings(report.warnings(), lines);
     lines.blank();
-    String causes = causeCounts(report.endpoints());
-    if (!causes.isEmpty()) {
-      lines.add("Causes: " + causes + ".");
-    }
-    lines.add(verdictLine(report));
+    lines.add(summary.verdictLine());
   }
 
-  private void header(Report report, Lines lines) throws IOException {
-    String scenarios =
-        report.scenarios().stream().map(Scenario::id).collect(Collectors.joining(", "));
-    lines.add(
-        ansi.bold("preflight " + report.mode().id())
-            + " for "
-            + scenarios
-            + ", started "
-            + report.startedAt()
-            + ", took "
-            + seconds(report.duration().toMillis()));
-    if (report.mode() == Report.Mode.ANALYZE) {
-      // Offline evaluation sends nothing, so there is no network context to describe.
-      lines.add("Offline evaluation: no traffic was sent.");
-      return;
-    }
-    Environment env = report.environment();
-    String proxy = env.proxy() == null ? "none (direct)" : Shown.text(env.proxy());
-    String dns =
-        env.dnsServers().isEmpty() ? "unknown" : Shown.text(String.join(", ", env.dnsServers()));
-    Long offset = env.clockOffsetMs();
-    String clock =
-        offset == null ? "unknown" : Durations.aheadOrBehind(offset) + " the reference time";
-    lines.add("Proxy: " + proxy);
-    lines.add("DNS servers: " + dns);
-    lines.add("Clock: " + clock);
-    TenantSummary tenant = env.tenant();
-    if (tenant != null) {
-      lines.add("Tenant: " + Shown.text(tenantLine(tenant)));
-    }
-    DomainChoice domain = env.domain();
-    if (domain != null) {
-      lines.add("Domain: " + domain.name() + " (" + Shown.text(domain.source()) + ")");
-    }
-  }
-
-  private static String tenantLine(TenantSummary tenant) {
-    List<String> parts = new ArrayList<>();
-    if (tenant.namespaceType() != null) {
-      parts.add(tenant.namespaceType().toLowerCase(Locale.ROOT));
-    }
-    if (tenant.cloudInstance() != null) {
-      parts.add("cloud " + tenant.cloudInstance());
-    }
-    if (tenant.region() != null) {
-      parts.add("region " + tenant.region());
-    }
-    tenant.discoveredHosts().forEach(h -> parts.add(h.host() + " from " + h.discoveredBy()));
-    return tenant.name() + (parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")");
-  }
-
-  private void endpointLines(EndpointResult e, Widths widths, Lines lines) throws IOException {
+  private void endpointLines(
+      EndpointResult e, FindingNumbers numbers, Widths widths, TextLines lines) throws IOException {
     String cause = e.cause() == null ? "" : e.cause().name();
     String total = e.timings().totalMs() == null ? "" : e.timings().totalMs() + " ms";
-    String route = Shown.text(e.route());
+    String route = e.route() == null ? "" : e.route();
+    Integer finding = numbers.of(e);
     String row =
         "  "
             + ansi.status(e.status(), tag(e.status()))
@@ -131,69 +70,12 @@ public final class TextReportRenderer implements ReportRenderer {
             + "  "
             + pad(route, widths.route())
             + "  "
-            + leftPad(total, widths.total());
+            + leftPad(total, widths.total())
+            + (finding == null ? "" : "  finding " + finding);
     lines.add(row.stripTrailing());
     if (e.status() != Status.PASS) {
-      lines.add(INDENT + Shown.text(e.detail()));
-      if (e.remedy() != null) {
-        lines.add(INDENT + ansi.bold("Remedy:") + " " + Shown.text(e.remedy()));
-      }
+      lines.add(INDENT + e.detail());
     }
-  }
-
-  private void warnings(List<String> warnings, Lines lines) throws IOException {
-    if (warnings.isEmpty()) {
-      return;
-    }
-    lines.blank();
-    lines.add(ansi.bold("Warnings:"));
-    for (String warning : warnings) {
-      lines.add("  - " + Shown.text(warning));
-    }
-  }
-
-  private String verdictLine(Report report) {
-    List<EndpointResult> all = report.endpoints();
-    long failed = all.stream().filter(e -> e.status() == Status.FAIL).count();
-    long blocking = all.stream().filter(Consequences::blocks).count();
-    long warned = all.stream().filter(e -> e.status() == Status.WARN).count();
-    long skipped = all.stream().filter(e -> e.status() == Status.SKIP).count();
-    long passed = all.stream().filter(e -> e.status() == Status.PASS).count();
-    Verdict verdict = report.verdict();
-    String meaning =
-        switch (verdict) {
-          case READY -> "every endpoint the scenario needs passed";
-          case DEGRADED -> "Autopilot would finish, but something it uses is missing";
-          case BLOCKED -> "Autopilot would fail";
-          case UNKNOWN -> "an endpoint Autopilot needs could not be judged";
-        };
-    return ansi.verdict(verdict, "Verdict: " + verdict.name())
-        + " (exit "
-        + verdict.exitCode()
-        + "): "
-        + meaning
-        + ". "
-        + String.format(
-            Locale.ROOT,
-            "%d passed, %d failed (%d blocking), %d warned, %d skipped.",
-            passed,
-            failed,
-            blocking,
-            warned,
-            skipped);
-  }
-
-  /** {@code DNS_TIMEOUT 58, DNS_NXDOMAIN 31}: how often each cause occurs, most frequent first. */
-  private static String causeCounts(List<EndpointResult> all) {
-    Map<String, Long> counts =
-        all.stream()
-            .filter(e -> e.cause() != null)
-            .collect(
-                Collectors.groupingBy(e -> e.cause().name(), TreeMap::new, Collectors.counting()));
-    return counts.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-        .map(e -> e.getKey() + " " + e.getValue())
-        .collect(Collectors.joining(", "));
   }
 
   private static List<ServiceResult> servicesWorstFirst(List<ServiceResult> services) {
@@ -211,7 +93,7 @@ public final class TextReportRenderer implements ReportRenderer {
     };
   }
 
-  private static String tag(Status status) {
+  static String tag(Status status) {
     return pad(status.name(), 4);
   }
 
@@ -241,21 +123,8 @@ public final class TextReportRenderer implements ReportRenderer {
           max(all, e -> e.timings().totalMs() == null ? "" : e.timings().totalMs() + " ms"));
     }
 
-    private static int max(
-        List<EndpointResult> all, java.util.function.Function<EndpointResult, String> column) {
+    private static int max(List<EndpointResult> all, Function<EndpointResult, String> column) {
       return all.stream().mapToInt(e -> column.apply(e).length()).max().orElse(0);
-    }
-  }
-
-  /** Writes lines with the platform's line separator. */
-  private record Lines(Writer out) {
-    void add(String line) throws IOException {
-      out.write(line);
-      out.write(System.lineSeparator());
-    }
-
-    void blank() throws IOException {
-      add("");
     }
   }
 }

@@ -6,8 +6,8 @@ import dev.preflight.catalog.Scenario;
 import dev.preflight.catalog.Tpm;
 import dev.preflight.policy.PolicyDecision;
 import dev.preflight.policy.PolicyEvaluator;
+import dev.preflight.probe.net.LocalMachine;
 import dev.preflight.verdict.EndpointResult;
-import dev.preflight.verdict.Environment;
 import dev.preflight.verdict.Judge;
 import dev.preflight.verdict.PolicyJudge;
 import dev.preflight.verdict.Report;
@@ -51,8 +51,11 @@ public record AnalyzeRun(
     }
   }
 
-  /** Evaluates every selected endpoint and returns the judged report. */
-  public Report run(String toolVersion, Clock clock) {
+  /**
+   * Evaluates every selected endpoint and returns the judged report; {@code machine} is where the
+   * evaluation ran, for the report's environment.
+   */
+  public Report run(String toolVersion, LocalMachine machine, Clock clock) {
     Instant startedAt = clock.instant();
     List<Endpoint> selected = catalog.select(new LinkedHashSet<>(scenarios), tpm);
     List<Endpoint> judged = selected.stream().filter(e -> skipReason(e) == null).toList();
@@ -74,7 +77,7 @@ public record AnalyzeRun(
         catalog,
         scenarios,
         results,
-        Environment.UNKNOWN,
+        RunEnvironment.of(machine, catalog).build(),
         List.copyOf(warnings),
         startedAt,
         duration);

@@ -8,6 +8,7 @@ import dev.preflight.probe.HttpRequest;
 import dev.preflight.probe.ProbeResult;
 import dev.preflight.probe.ProbeTarget;
 import dev.preflight.probe.Route;
+import dev.preflight.probe.net.LocalMachine;
 import dev.preflight.verdict.ClockJudge;
 import dev.preflight.verdict.DomainChoice;
 import dev.preflight.verdict.EndpointResult;
@@ -61,6 +62,7 @@ public final class CheckRun {
   private final ProbeRunner.Executor probes;
   private final ProbeRunner.Executor dcLocator;
   private final List<String> dnsServers;
+  private final LocalMachine machine;
   private final Clock clock;
   private final String toolVersion;
   private final TenantDiscovery tenantDiscovery;
@@ -70,14 +72,16 @@ public final class CheckRun {
    * @param dcLocator looks up a DC locator SRV name; a passing result lists the domain controllers
    *     in {@link Fact#ADDRESSES}, best first
    * @param dnsServers the DNS servers the probes ask, for the report's environment
+   * @param machine the machine the probes run on, for the report's environment
    */
   public CheckRun(
       ProbeRunner.Executor probes,
       ProbeRunner.Executor dcLocator,
       List<String> dnsServers,
+      LocalMachine machine,
       Clock clock,
       String toolVersion) {
-    this(probes, dcLocator, dnsServers, clock, toolVersion, NO_TENANT_NETWORK);
+    this(probes, dcLocator, dnsServers, machine, clock, toolVersion, NO_TENANT_NETWORK);
   }
 
   /**
@@ -87,6 +91,7 @@ public final class CheckRun {
       ProbeRunner.Executor probes,
       ProbeRunner.Executor dcLocator,
       List<String> dnsServers,
+      LocalMachine machine,
       Clock clock,
       String toolVersion,
       TenantDiscovery.Network tenantDiscovery) {
@@ -94,6 +99,7 @@ public final class CheckRun {
     this.probes = Objects.requireNonNull(probes, "probes");
     this.dcLocator = Objects.requireNonNull(dcLocator, "dcLocator");
     this.dnsServers = List.copyOf(dnsServers);
+    this.machine = Objects.requireNonNull(machine, "machine");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.toolVersion = Objects.requireNonNull(toolVersion, "toolVersion");
   }
@@ -129,9 +135,11 @@ public final class CheckRun {
     }
     Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
     Environment.Builder environment =
-        Environment.builder()
+        RunEnvironment.of(machine, catalog)
             .proxy(settings.routes().describe())
+            .proxySource(settings.routes().source())
             .dnsServers(dnsServers)
+            .dnsSource(settings.dnsServer() == null ? "system settings" : "--dns-server")
             .tenant(tenant.summary())
             .domain(domain);
     return judge(catalog, settings, plan, tenant, outcomes, environment, started, duration);
@@ -204,7 +212,7 @@ public final class CheckRun {
     }
     results.addAll(unprobedControllers(plan.discovery(), outcomes));
     warnings.addAll(clockFinding.warnings());
-    environment.clockOffsetMs(clockFinding.offsetMs());
+    environment.clockOffsetMs(clockFinding.offsetMs()).clockSource(clockFinding.description());
     return Judge.judge(
         Report.Mode.CHECK,
         toolVersion,

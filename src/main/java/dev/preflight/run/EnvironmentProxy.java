@@ -77,6 +77,11 @@ public final class EnvironmentProxy implements RouteSelector {
   }
 
   @Override
+  public String source() {
+    return "environment variables";
+  }
+
+  @Override
   public String describe() {
     return description;
   }

@@ -85,6 +85,11 @@ public final class PacRoutes implements RouteSelector {
   }
 
   @Override
+  public String source() {
+    return "--pac";
+  }
+
+  @Override
   public String describe() {
     return "PAC " + source;
   }

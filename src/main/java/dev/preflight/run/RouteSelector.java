@@ -18,6 +18,14 @@ public interface RouteSelector {
   /** The proxy setting as the report's {@code environment.proxy} shows it, or null for none. */
   @Nullable String describe();
 
+  /**
+   * Where the setting came from, for the report's {@code environment.proxySource}: {@code --proxy},
+   * {@code --pac}, {@code environment variables} or {@code none given}.
+   */
+  default String source() {
+    return "none given";
+  }
+
   /** What the selector could not decide reliably, one sentence each; asked after planning. */
   default List<String> warnings() {
     return List.of();

@@ -15,6 +15,7 @@ import dev.preflight.probe.ProbeListener;
 import dev.preflight.probe.ProbeResult;
 import dev.preflight.probe.ProbeTarget;
 import dev.preflight.probe.Probes;
+import dev.preflight.probe.net.LocalMachine;
 import dev.preflight.probe.net.Resolver;
 import dev.preflight.probe.net.ServiceRecord;
 import dev.preflight.probe.net.SharedResolver;
@@ -35,6 +36,7 @@ public final class SystemCheck {
         (target, deadline, cpu) ->
             located(DomainControllers.discover(target, context.withCpu(cpu), deadline)),
         context.resolver().servers(),
+        LocalMachine.inspect(),
         Clock.systemUTC(),
         toolVersion,
         new TenantDiscovery.Network() {

@@ -55,6 +55,15 @@ public final class ClockJudge {
       Objects.requireNonNull(source, "source");
       warnings = List.copyOf(warnings);
     }
+
+    /** What measured the offset, in words, for the report's environment; null when nothing did. */
+    public @Nullable String description() {
+      return switch (source) {
+        case NTP -> "NTP";
+        case DATE_HEADERS -> "Date headers of " + samples + " trusted HTTPS responses";
+        case NONE -> null;
+      };
+    }
   }
 
   private static final Finding NOT_JUDGED = new Finding(Source.NONE, null, 0, List.of());

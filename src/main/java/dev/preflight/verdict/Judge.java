@@ -19,7 +19,7 @@ import java.util.Map;
  * ({@link Consequences}, where every rule gives its reason), and the report's warnings. BLOCKED
  * outranks UNKNOWN, which outranks DEGRADED: a network the tool could not judge is never called
  * READY or DEGRADED. Endpoints that could not be judged add a report warning saying how many and
- * why.
+ * why. The findings group the failures and warnings by root cause ({@link Findings}).
  */
 public final class Judge {
   private Judge() {}
@@ -35,10 +35,12 @@ public final class Judge {
       List<String> warnings,
       Instant startedAt,
       Duration duration) {
-    List<ServiceResult> services = groupByService(catalog, results);
-    List<String> allWarnings = new ArrayList<>(warnings);
-    Unjudged.warning(results).ifPresent(allWarnings::add);
-    Verdict verdict = verdictOf(results, allWarnings);
+    List<EndpointResult> safeResults = results.stream().map(ReportText::safe).toList();
+    Environment safeEnvironment = ReportText.safe(environment);
+    List<ServiceResult> services = groupByService(catalog, safeResults);
+    List<String> allWarnings = new ArrayList<>(ReportText.all(warnings));
+    Unjudged.warning(safeResults).ifPresent(allWarnings::add);
+    Verdict verdict = verdictOf(safeResults, allWarnings);
     return new Report(
         mode,
         toolVersion,
@@ -46,9 +48,10 @@ public final class Judge {
         duration,
         scenarios,
         verdict,
-        environment,
+        safeEnvironment,
         allWarnings,
-        services);
+        services,
+        Findings.of(safeResults, safeEnvironment));
   }
 
   /**
@@ -79,7 +82,7 @@ public final class Judge {
         (id, endpoints) -> {
           if (!endpoints.isEmpty()) {
             Service service = catalog.service(id).orElse(new Service(id, id, ""));
-            services.add(serviceResult(service, endpoints));
+            services.add(serviceResult(ReportText.safe(service), endpoints));
           }
         });
     return services;

@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything a renderer needs: what was judged, when, in which context, and the verdict. Built by
- * {@link Judge}; renderers only format it.
+ * Everything a renderer needs: what was judged, when, in which context, the verdict and its root
+ * causes. Built by {@link Judge}; renderers only format it.
+ *
+ * @param findings the failures and warnings grouped by root cause, most consequential first (see
+ *     {@link Findings})
  */
 public record Report(
     Mode mode,
@@ -19,7 +22,8 @@ public record Report(
     Verdict verdict,
     Environment environment,
     List<String> warnings,
-    List<ServiceResult> services) {
+    List<ServiceResult> services,
+    List<Finding> findings) {
 
   /** The contract's {@code schemaVersion}: bump only for an unavoidable break. */
   public static final int SCHEMA_VERSION = 1;
@@ -50,10 +54,16 @@ public record Report(
     scenarios = List.copyOf(scenarios);
     warnings = List.copyOf(warnings);
     services = List.copyOf(services);
+    findings = List.copyOf(findings);
   }
 
   /** Every endpoint result, service by service. */
   public List<EndpointResult> endpoints() {
     return services.stream().flatMap(s -> s.endpoints().stream()).toList();
+  }
+
+  /** How many endpoints passed, failed, warned and were skipped. */
+  public Counts counts() {
+    return Counts.of(endpoints());
   }
 }

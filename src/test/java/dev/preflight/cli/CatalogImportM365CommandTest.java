@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code preflight catalog import-m365} through the real command line. */
 class CatalogImportM365CommandTest {
@@ -23,8 +22,7 @@ class CatalogImportM365CommandTest {
   static ExportCommandTest.Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine root = PreflightCommand.commandLine(new PrintWriter(out), new PrintWriter(err));
-    int code = root.execute(args);
+    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
     return new ExportCommandTest.Run(code, out.toString(), err.toString());
   }
 

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -82,11 +83,15 @@ class DiffCommandTest {
     StringWriter err = new StringWriter();
     byte[] blocked = Files.readAllBytes(REPORTS.resolve("blocked.json"));
     int code =
-        new picocli.CommandLine(new PreflightCommand(), new StdinFactory(blocked))
-            .setCaseInsensitiveEnumValuesAllowed(true)
-            .setOut(new PrintWriter(out))
-            .setErr(new PrintWriter(err))
-            .execute("diff", report("ready"), "-");
+        Main.run(
+            new ByteArrayInputStream(blocked),
+            new PrintWriter(out),
+            new PrintWriter(err),
+            Map.of(),
+            () -> Terminal.NONE,
+            "diff",
+            report("ready"),
+            "-");
 
     assertThat(code).as(err.toString()).isEqualTo(1);
     assertThat(out.toString()).contains("After:   standard input, check started");
@@ -137,16 +142,5 @@ class DiffCommandTest {
 
   private static String report(String name) {
     return REPORTS.resolve(name + ".json").toString();
-  }
-
-  /** Creates the diff command with {@code stdin} as its standard input. */
-  private record StdinFactory(byte[] stdin) implements picocli.CommandLine.IFactory {
-    @Override
-    public <K> K create(Class<K> type) throws Exception {
-      if (type == DiffCommand.class) {
-        return type.cast(new DiffCommand(new ByteArrayInputStream(stdin)));
-      }
-      return picocli.CommandLine.defaultFactory().create(type);
-    }
   }
 }

@@ -68,7 +68,7 @@ class ExportCommandTest {
   void unknownWildcardStyleNamesTheChoices() {
     Run run = run("export", "--wildcard-style", "caret");
     assertThat(run.code()).isEqualTo(3);
-    assertThat(run.err()).contains("unknown wildcard style 'caret' (expected star, dot or zone)");
+    assertThat(run.err()).contains("expected one of star, dot, zone but was 'caret'");
   }
 
   @Test
@@ -100,7 +100,9 @@ class ExportCommandTest {
     assertThat(run.code()).isEqualTo(3);
     assertThat(run.out()).isEmpty();
     assertThat(run.err())
-        .contains("unknown format 'xml' (expected domains, pac, squid, csv or json)")
+        .contains(
+            "Invalid value for option '--format': expected one of domains, pac, squid, csv, json"
+                + " but was 'xml'")
         .contains("Try 'preflight export --help'");
   }
 

@@ -51,6 +51,7 @@ class DashboardChromiumIT {
     assertThat(page.console()).isEmpty();
     assertThat(page.dom())
         .contains("<span id=\"verdict\" class=\"BLOCKED\">BLOCKED</span>")
+        .contains("<p id=\"meaning\">Autopilot would fail (exit code 2).</p>")
         .containsPattern(
             "<td class=\"FAIL\">FAIL</td><td>&lt;b&gt;Loopback&lt;/b&gt; lab &amp;"
                 + " friends</td><td><code>tcp://127.0.0.1:\\d+</code></td><td>TCP_REFUSED</td>")

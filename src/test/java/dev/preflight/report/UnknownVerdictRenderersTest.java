@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Timeout;
 class UnknownVerdictRenderersTest {
   private static String render(ReportRenderer renderer) throws IOException {
     StringWriter out = new StringWriter();
-    Report report = SampleReports.unknown();
+    Report report = FailurePatterns.unknown();
     renderer.render(report, out);
     return out.toString();
   }
@@ -52,6 +52,7 @@ class UnknownVerdictRenderersTest {
     assertThat(render(new MarkdownReportRenderer()))
         .startsWith("# Windows Autopilot network readiness: UNKNOWN")
         .contains("exit code 3");
-    assertThat(render(new HtmlReportRenderer())).contains("<span class=\"UNKNOWN\">UNKNOWN</span>");
+    assertThat(render(new HtmlReportRenderer()))
+        .contains("<span class=\"verdict UNKNOWN\">UNKNOWN</span>");
   }
 }

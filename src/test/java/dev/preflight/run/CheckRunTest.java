@@ -15,6 +15,7 @@ import dev.preflight.probe.Phase;
 import dev.preflight.probe.ProbeFailure;
 import dev.preflight.probe.ProbeResult;
 import dev.preflight.probe.ProbeTarget;
+import dev.preflight.probe.net.LocalMachine;
 import dev.preflight.verdict.EndpointResult;
 import dev.preflight.verdict.Report;
 import dev.preflight.verdict.Status;
@@ -85,6 +86,7 @@ class CheckRunTest {
             probes,
             (target, deadline, cpu) -> pass(target),
             List.of("192.0.2.53:53"),
+            LocalMachine.UNKNOWN,
             Clock.systemUTC(),
             "test");
     Report report = run.run(CATALOG, settings(Scenario.USER_DRIVEN, null), ProgressListener.NONE);
@@ -123,7 +125,8 @@ class CheckRunTest {
                 null,
                 Map.of(),
                 Map.of(Fact.ADDRESSES, "dc1.corp.example,dc2.corp.example"));
-    CheckRun run = new CheckRun(probes, locator, List.of(), Clock.systemUTC(), "test");
+    CheckRun run =
+        new CheckRun(probes, locator, List.of(), LocalMachine.UNKNOWN, Clock.systemUTC(), "test");
     Report report =
         run.run(CATALOG, settings(Scenario.HYBRID_JOIN, "corp.example"), ProgressListener.NONE);
     assertThat(probed).contains("ldap://dc1.corp.example:389", "ldap://dc2.corp.example:389");
@@ -147,7 +150,8 @@ class CheckRunTest {
           }
           return pass(target);
         };
-    CheckRun run = new CheckRun(stuck, stuck, List.of(), Clock.systemUTC(), "test");
+    CheckRun run =
+        new CheckRun(stuck, stuck, List.of(), LocalMachine.UNKNOWN, Clock.systemUTC(), "test");
     long start = System.nanoTime();
     Report report = run.run(CATALOG, settings(Scenario.USER_DRIVEN, null), ProgressListener.NONE);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));

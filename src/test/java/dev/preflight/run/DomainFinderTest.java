@@ -16,6 +16,7 @@ import dev.preflight.probe.ProbeFailure;
 import dev.preflight.probe.ProbeResult;
 import dev.preflight.probe.ProbeTarget;
 import dev.preflight.probe.net.DnsSuffixes;
+import dev.preflight.probe.net.LocalMachine;
 import dev.preflight.verdict.EndpointResult;
 import dev.preflight.verdict.Report;
 import java.time.Clock;
@@ -76,6 +77,7 @@ class DomainFinderTest {
             (target, deadline, cpu) -> new ProbeResult(target, null, Map.of(), Map.of()),
             (target, deadline, cpu) -> locate(target),
             List.of(),
+            LocalMachine.UNKNOWN,
             Clock.systemUTC(),
             "test");
     return run.run(CATALOG, settings, ProgressListener.NONE);

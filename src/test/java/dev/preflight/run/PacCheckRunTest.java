@@ -13,6 +13,7 @@ import dev.preflight.probe.Phase;
 import dev.preflight.probe.ProbeFailure;
 import dev.preflight.probe.ProbeResult;
 import dev.preflight.probe.ProbeTarget;
+import dev.preflight.probe.net.LocalMachine;
 import dev.preflight.probe.net.Resolver;
 import dev.preflight.verdict.EndpointResult;
 import dev.preflight.verdict.Report;
@@ -80,7 +81,8 @@ class PacCheckRunTest {
       InetSocketAddress dns = (InetSocketAddress) silentDns.getLocalSocketAddress();
       PacRoutes routes = SystemCheck.pac(pac.toString(), timeout, Resolver.system(dns));
       CheckSettings settings = CheckSettings.builder().timeout(timeout).routes(routes).build();
-      CheckRun run = new CheckRun(probes, probes, List.of(), Clock.systemUTC(), "test");
+      CheckRun run =
+          new CheckRun(probes, probes, List.of(), LocalMachine.UNKNOWN, Clock.systemUTC(), "test");
       return run.run(catalog, settings, ProgressListener.NONE);
     }
   }
