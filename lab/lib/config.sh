@@ -32,6 +32,11 @@ dns_fault_lines() {
   done
   fault_on dns-nxdomain && dns_rule "$(fault_arg dns-nxdomain 1)" ""
   fault_on dns-sinkhole && dns_rule "$(fault_arg dns-sinkhole 1)" 0.0.0.0
+  # A host record for AAAA, and the name taken out of the catch-all address: A gets NODATA.
+  if fault_on ipv6-only; then
+    echo "local=/$(fault_arg ipv6-only 1)/"
+    echo "host-record=$(fault_arg ipv6-only 1),$ADDR_V6_ONLY"
+  fi
   # "all" is a firewall rule (see nft_router); one host is forwarded to a resolver that never answers.
   if fault_on dns-silent && [ "$(fault_arg dns-silent 1)" != all ]; then
     echo "server=/$(fault_arg dns-silent 1)/$ADDR_DNS_SILENT"
@@ -183,6 +188,9 @@ shutdown_lifetime 0 seconds
 pinger_enable off
 netdb_filename none
 dns_nameservers $ADDR_DNS
+# DNS faults reach squid at once, as they reach the client: no answer is kept beyond a second.
+positive_dns_ttl 1 seconds
+negative_dns_ttl 1 seconds
 connect_timeout 10 seconds
 tls_outgoing_options cafile=$CA_DIR/root.pem
 acl lab_clients src 198.18.0.0/24

@@ -27,6 +27,7 @@ FAULTS=(
   "proxy-auth||squid demands Basic authentication (407) and accepts no credentials"
   "proxy-bump||squid intercepts TLS (ssl-bump) with its own inspection CA"
   "proxy-deny|$DEFAULT_HOST|squid refuses requests for HOST (403)"
+  "ipv6-only|ipv6.msftconnecttest.com|HOST resolves to an IPv6 address only, which nothing in the lab routes (as NCSI's IPv6 name)"
   "dc-missing||no _ldap._tcp.dc._msdcs SRV record for corp.example"
   "dc-unreachable||the firewall drops LDAP (389) and Kerberos (88) to the domain controller"
 )

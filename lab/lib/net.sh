@@ -40,6 +40,8 @@ ADDR_DNS_SILENT=198.19.0.54   # a "resolver" whose queries are dropped in pfl-in
 ADDR_TENANT=198.19.0.60       # tenant discovery answers (bin/tenant_server.py, behind nginx)
 ADDR_DC=198.19.0.88           # fake domain controller: LDAP 389, Kerberos 88
 ADDR_NTP=198.19.0.123         # NTP responder (it answers on every other pfl-inet address too)
+# Only ever a DNS answer (the ipv6-only fault): IPv6 is off in the lab, so nothing routes to it.
+ADDR_V6_ONLY=2001:2::10
 
 INET_EXTRA_ADDRS=("$ADDR_PROXY" "$ADDR_WEB" "$ADDR_RESET" "$ADDR_DROP" "$ADDR_SELF_SIGNED"
   "$ADDR_EXPIRED" "$ADDR_WRONG_NAME" "$ADDR_HANG" "$ADDR_INTERCEPT" "$ADDR_PORTAL" "$ADDR_PORTAL_PAGE"

@@ -26,6 +26,7 @@ public enum Cause {
   HTTP_UNEXPECTED_STATUS(
       "a response came from the origin but with a status that is not the service"),
   PROXY_UNREACHABLE("the configured proxy itself cannot be reached"),
+  PROXY_UPSTREAM_FAILED("the proxy was reached but could not reach or resolve the destination"),
   NTP_TIMEOUT("no NTP reply on UDP 123"),
   NTP_BAD_RESPONSE("the reply was malformed, a kiss-of-death, or from an unsynchronised server"),
   CLOCK_SKEW("the local clock differs from the reference time by more than the allowed skew"),

@@ -4,7 +4,6 @@ import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,9 +30,15 @@ import org.jspecify.annotations.Nullable;
  *   <li>Anchor reached among the public roots, but the endpoint lists the roots it really uses and
  *       no certificate of the path or the anchor bears one of those names: {@link
  *       Cause#TLS_INTERCEPTED}. A {@code --ca-file} root is legitimate by definition.
- *   <li>A certificate of the path is expired or not yet valid: {@link Cause#TLS_EXPIRED}.
+ *   <li>The JDK's PKIX validator rejects the path ({@link ChainValidator}): a certificate outside
+ *       its validity is {@link Cause#TLS_EXPIRED}; a signer that is not a CA, an exceeded path
+ *       length, a CA key not allowed to sign certificates, a leaf not for TLS servers and every
+ *       other reason are {@link Cause#TLS_UNTRUSTED}.
  *   <li>The leaf does not cover the host: {@link Cause#TLS_HOSTNAME_MISMATCH}.
  * </ol>
+ *
+ * <p>Only the first {@value #MAX_SENT} certificates sent are considered and the path climbs at most
+ * {@value #MAX_DEPTH} steps, so a hostile chain costs a bounded number of signature checks.
  */
 final class ChainJudge {
   /** The path found: certificates from the leaf up, and the anchor reached if any. */
@@ -44,6 +49,7 @@ final class ChainJudge {
   }
 
   private static final int MAX_DEPTH = 10;
+  private static final int MAX_SENT = 16;
 
   private final List<X509Certificate> publicRoots;
   private final List<X509Certificate> extraRoots;
@@ -53,7 +59,8 @@ final class ChainJudge {
     this.extraRoots = List.copyOf(extraRoots);
   }
 
-  Path path(List<X509Certificate> sent) {
+  Path path(List<X509Certificate> served) {
+    List<X509Certificate> sent = served.subList(0, Math.min(served.size(), MAX_SENT));
     List<X509Certificate> path = new ArrayList<>(List.of(sent.get(0)));
     X509Certificate current = sent.get(0);
     while (path.size() <= MAX_DEPTH) {
@@ -100,9 +107,9 @@ final class ChainJudge {
               + ")"
               + productSuffix(path);
     } else {
-      String validity = validity(path, now);
-      if (validity != null) {
-        return ProbeFailure.fail(Cause.TLS_EXPIRED, Phase.TLS_HANDSHAKE, validity);
+      ProbeFailure invalid = ChainValidator.validate(path, now);
+      if (invalid != null) {
+        return invalid;
       }
       X509Certificate leaf = path.certificates().get(0);
       if (HostnameMatcher.covers(leaf, host)) {
@@ -171,30 +178,18 @@ final class ChainJudge {
     return subject.contains(rootName.toLowerCase(Locale.ROOT));
   }
 
-  private static @Nullable String validity(Path path, Instant now) {
-    Date at = Date.from(now);
-    for (X509Certificate certificate : path.certificates()) {
-      if (at.after(certificate.getNotAfter())) {
-        return name(certificate) + " expired on " + certificate.getNotAfter().toInstant();
-      }
-      if (at.before(certificate.getNotBefore())) {
-        return name(certificate) + " is not valid before " + certificate.getNotBefore().toInstant();
-      }
-    }
-    return null;
-  }
-
   private static String productSuffix(Path path) {
     return product(path).map(p -> " (" + p + " TLS inspection)").orElse("");
   }
 
-  private static Optional<String> product(Path path) {
+  /** The inspection product the path's certificates name, if one does. */
+  static Optional<String> product(Path path) {
     List<String> names = new ArrayList<>();
     for (X509Certificate certificate : path.certificates()) {
       names.add(certificate.getIssuerX500Principal().getName());
       names.add(certificate.getSubjectX500Principal().getName());
     }
-    return InspectionProducts.match(names);
+    return InspectionProducts.named(names).map(InspectionProducts.Product::name);
   }
 
   private @Nullable X509Certificate anchorFor(X509Certificate certificate) {

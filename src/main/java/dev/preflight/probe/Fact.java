@@ -13,6 +13,11 @@ public enum Fact {
   TLS_ROOT,
   /** The leaf certificate's expiry, ISO-8601. */
   TLS_NOT_AFTER,
+  /**
+   * The inspecting or filtering product recognised in the chain or in a proxy's answer ("Zscaler",
+   * "Squid"), named by the one product table so that remedies need not recognise it again.
+   */
+  PRODUCT,
   HTTP_STATUS,
   /** The HTTP {@code Date} header, ISO-8601, for a coarse clock estimate when NTP is blocked. */
   HTTP_DATE,

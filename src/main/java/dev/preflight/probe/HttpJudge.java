@@ -2,8 +2,6 @@ package dev.preflight.probe;
 
 import dev.preflight.catalog.Expectation;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,10 +11,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <ol>
  *   <li>407: {@link Cause#HTTP_PROXY_AUTH_REQUIRED} (a device in OOBE has no credentials).
- *   <li>A refusal made by a proxy or firewall: an error status carrying {@code X-Squid-Error},
- *       {@code Proxy-Agent} or a proxy product's {@code Server}, or a 403/451 carrying {@code Via}:
- *       {@link Cause#HTTP_BLOCKED}. Not applied to answers over TLS to a public root, which only
- *       the origin can have written.
+ *   <li>An error a proxy or filtering firewall wrote itself, read for what it says ({@link
+ *       ProxyAnswer}): a refusal is {@link Cause#HTTP_BLOCKED}, a destination it could not reach or
+ *       resolve {@link Cause#PROXY_UPSTREAM_FAILED} (a warning for an IPv6-only name the proxy has
+ *       no route to). The caller reads it only for answers that did not come over TLS to a public
+ *       root, which only the origin can have written.
  *   <li>511 Network Authentication Required (RFC 6585): {@link Cause#HTTP_CAPTIVE_PORTAL}.
  *   <li>An NCSI-style expectation with a body: any other status (a redirect above all) or body is
  *       {@link Cause#HTTP_CAPTIVE_PORTAL}.
@@ -26,39 +25,25 @@ import org.jspecify.annotations.Nullable;
  * </ol>
  */
 final class HttpJudge {
-  private static final List<String> PROXY_SERVERS =
-      List.of(
-          "squid",
-          "bluecoat",
-          "proxysg",
-          "zscaler",
-          "fortigate",
-          "netskope",
-          "mcafee web gateway",
-          "websense",
-          "forcepoint",
-          "sophos",
-          "checkpoint");
-
   private HttpJudge() {}
 
   /**
-   * @param authenticated true when the response came over TLS to a public root: then no proxy can
-   *     have written it, and the proxy-marker rule is skipped (CDNs add {@code Via} too)
+   * @param proxy what a proxy said in this response ({@link ProxyAnswer#read}), or null when no
+   *     proxy wrote it or it came over TLS to a public root
    */
   static @Nullable ProbeFailure judge(
-      HttpResponse response, Expectation expect, String target, boolean authenticated) {
+      HttpResponse response,
+      ProxyAnswer.@Nullable Reading proxy,
+      Expectation expect,
+      String target) {
     int status = response.status();
     if (status == 407) {
       return fail(
           Cause.HTTP_PROXY_AUTH_REQUIRED,
           "a proxy demands authentication (407" + authScheme(response) + ") for " + target);
     }
-    String proxy = authenticated ? null : proxyMarker(response);
     if (proxy != null) {
-      return fail(
-          Cause.HTTP_BLOCKED,
-          "a proxy, not the origin, answered " + status + " for " + target + " (" + proxy + ")");
+      return proxyFailure(proxy, status, target);
     }
     if (status == 511) {
       return fail(
@@ -74,6 +59,18 @@ final class HttpJudge {
           target + " answered " + status + " where the service answers " + wanted);
     }
     return null;
+  }
+
+  private static ProbeFailure proxyFailure(ProxyAnswer.Reading proxy, int status, String target) {
+    if (proxy.ipv6Only()) {
+      return proxy.ipv6OnlyWarning(Phase.RESPONSE, "the proxy", target, status);
+    }
+    String said = status + proxy.suffix();
+    return proxy.meaning() == ProxyAnswer.Meaning.REFUSED
+        ? fail(Cause.HTTP_BLOCKED, "a proxy, not the origin, refused " + target + " with " + said)
+        : fail(
+            Cause.PROXY_UPSTREAM_FAILED,
+            "the proxy could not reach " + target + ": it answered " + said);
   }
 
   private static @Nullable ProbeFailure ncsi(
@@ -101,27 +98,6 @@ final class HttpJudge {
               + ") instead of \""
               + expect.body()
               + "\"");
-    }
-    return null;
-  }
-
-  /** What shows that a proxy, not the origin, wrote this refusal; or null. */
-  private static @Nullable String proxyMarker(HttpResponse response) {
-    int status = response.status();
-    if (status < 400) {
-      return null;
-    }
-    for (String header : List.of("X-Squid-Error", "Proxy-Agent")) {
-      if (response.has(header)) {
-        return header + ": " + Printable.clip(response.header(header).orElse(""), 80);
-      }
-    }
-    String server = response.header("Server").orElse("").toLowerCase(Locale.ROOT);
-    if (PROXY_SERVERS.stream().anyMatch(server::contains)) {
-      return "Server: " + Printable.clip(server, 80);
-    }
-    if ((status == 403 || status == 451) && response.has("Via")) {
-      return "Via: " + Printable.clip(response.header("Via").orElse(""), 80);
     }
     return null;
   }

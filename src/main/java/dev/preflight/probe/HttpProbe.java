@@ -4,6 +4,7 @@ import dev.preflight.catalog.Endpoint;
 import dev.preflight.probe.FailureClassifier.Peer;
 import dev.preflight.probe.net.Connection;
 import dev.preflight.probe.net.TlsSession;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
@@ -101,6 +102,7 @@ final class HttpProbe implements Probe {
     run.fact(Fact.TLS_ISSUER, ChainJudge.name(leaf.getIssuerX500Principal().getName()));
     run.fact(Fact.TLS_ROOT, ChainJudge.name(root));
     run.fact(Fact.TLS_NOT_AFTER, leaf.getNotAfter().toInstant().toString());
+    ChainJudge.product(path).ifPresent(product -> run.fact(Fact.PRODUCT, product));
   }
 
   private HttpResponse exchange(
@@ -125,18 +127,30 @@ final class HttpProbe implements Probe {
           out.flush();
           return head.length + body.length;
         });
-    boolean wantBody = endpoint.expect().body() != null || request.readsBody();
     int limit = request.readsBody() ? request.maxBody() : ResponseReader.MAX_BODY;
     run.start(Phase.RESPONSE);
+    ResponseReader reader =
+        run.attempt(
+            Phase.RESPONSE,
+            Peer.ORIGIN,
+            subject,
+            () -> new ResponseReader(connection, run.deadline(), true, limit));
     HttpResponse response =
         run.attempt(
             Phase.RESPONSE,
             Peer.ORIGIN,
             subject,
-            () -> new ResponseReader(connection, run.deadline(), true, limit).read(wantBody));
+            () -> read(reader, endpoint, request, authenticated));
     run.fact(Fact.HTTP_STATUS, Integer.toString(response.status()));
     response.header("Date").map(HttpProbe::isoDate).ifPresent(d -> run.fact(Fact.HTTP_DATE, d));
-    ProbeFailure failure = HttpJudge.judge(response, endpoint.expect(), subject, authenticated);
+    ProxyAnswer.Reading proxy = authenticated ? null : ProxyAnswer.read(response);
+    if (proxy != null) {
+      proxy = Ipv6OnlyName.refine(run, endpoint.host(), proxy);
+    }
+    if (proxy != null && proxy.product() != null) {
+      run.fact(Fact.PRODUCT, proxy.product());
+    }
+    ProbeFailure failure = HttpJudge.judge(response, proxy, endpoint.expect(), subject);
     if (failure != null) {
       throw run.abort(failure);
     }
@@ -144,6 +158,24 @@ final class HttpProbe implements Probe {
     String via = run.target().route().isDirect() ? "" : " via " + run.target().route();
     run.fact(Fact.DETAIL, "HTTP " + response.status() + " from " + endpoint.host() + via);
     return response;
+  }
+
+  /**
+   * The response, with the body the judgement or the caller needs: all of it for an expected body
+   * (NCSI), the error page of an error that did not come over TLS to a public root (a proxy or
+   * firewall may have written it), the body an exchange asked for, none otherwise.
+   */
+  private static HttpResponse read(
+      ResponseReader reader, Endpoint endpoint, HttpRequest request, boolean authenticated)
+      throws IOException {
+    HttpResponse head = reader.head();
+    if (endpoint.expect().body() != null) {
+      return reader.body(head);
+    }
+    if (!authenticated && head.status() >= 400) {
+      return reader.errorPage(head);
+    }
+    return request.readsBody() ? reader.body(head) : head;
   }
 
   private String head(Endpoint endpoint, HttpRequest request, boolean absolute) {

@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
  * One SNTP exchange (RFC 4330) with the entry's host on its first port: RESOLVE, then NTP_EXCHANGE.
  * The reply must be a synchronised server's answer to this very request (mode 4, stratum 1-15, leap
  * indicator not 3, originate timestamp echoed); a kiss-of-death, an unsynchronised server or
- * anything malformed is {@link Cause#NTP_BAD_RESPONSE}. An offset beyond the allowed skew is {@link
- * Cause#CLOCK_SKEW}. NTP is UDP and never goes through a web proxy, whatever the route says.
+ * anything malformed is {@link Cause#NTP_BAD_RESPONSE}. The offset is recorded as a fact and judged
+ * with the rest of the run's clock evidence in one place (the verdict's clock judge), not here. NTP
+ * is UDP and never goes through a web proxy, whatever the route says.
  */
 final class NtpProbe implements Probe {
   @Override
@@ -54,25 +55,11 @@ final class NtpProbe implements Probe {
   }
 
   private static void judgeOffset(
-      ProbeRun run, String subject, Instant t1, SntpPacket packet, Instant t4) throws ProbeAbort {
+      ProbeRun run, String subject, Instant t1, SntpPacket packet, Instant t4) {
     Duration offset = SntpPacket.offset(t1, packet.receive(), packet.transmit(), t4);
     Duration roundTrip = SntpPacket.roundTrip(t1, packet.receive(), packet.transmit(), t4);
     run.fact(Fact.NTP_OFFSET_MS, Long.toString(offset.toMillis()));
     run.fact(Fact.NTP_ROUND_TRIP_MS, Long.toString(Math.max(0, roundTrip.toMillis())));
-    Duration maxSkew = run.context().maxSkew();
-    if (offset.abs().compareTo(maxSkew) > 0) {
-      throw run.abort(
-          ProbeFailure.fail(
-              Cause.CLOCK_SKEW,
-              Phase.NTP_EXCHANGE,
-              "the local clock is "
-                  + describe(offset)
-                  + " "
-                  + subject
-                  + ", more than the allowed "
-                  + maxSkew.toSeconds()
-                  + " s"));
-    }
     run.fact(Fact.DETAIL, "clock offset " + offset.toMillis() + " ms against " + subject);
   }
 
@@ -98,11 +85,5 @@ final class NtpProbe implements Probe {
       return "sent a reply that does not answer this request (originate timestamp mismatch)";
     }
     return null;
-  }
-
-  private static String describe(Duration offset) {
-    // A positive offset means the server is ahead, so the local clock is behind.
-    String direction = offset.isNegative() ? "ahead" : "behind";
-    return offset.abs().toSeconds() + " s " + direction;
   }
 }

@@ -16,7 +16,6 @@ import org.jspecify.annotations.Nullable;
  *
  * @param timeout the per-probe deadline: the total budget of one probe, all phases included
  * @param extraRoots roots from {@code --ca-file}, accepted as legitimate public roots
- * @param maxSkew the largest tolerated clock offset
  * @param dnsServer the server given with {@code --dns-server}, or null for the system resolver
  * @param resolver asks DNS (aimed at {@code dnsServer} when one is given)
  * @param connector opens connections and UDP exchanges
@@ -26,7 +25,6 @@ import org.jspecify.annotations.Nullable;
 public record ProbeContext(
     Duration timeout,
     List<X509Certificate> extraRoots,
-    Duration maxSkew,
     @Nullable InetSocketAddress dnsServer,
     Resolver resolver,
     Connector connector,
@@ -34,7 +32,6 @@ public record ProbeContext(
     ProbeListener listener) {
   public ProbeContext {
     Objects.requireNonNull(timeout, "timeout");
-    Objects.requireNonNull(maxSkew, "maxSkew");
     Objects.requireNonNull(resolver, "resolver");
     Objects.requireNonNull(connector, "connector");
     Objects.requireNonNull(clock, "clock");
@@ -45,16 +42,12 @@ public record ProbeContext(
     extraRoots = List.copyOf(extraRoots);
   }
 
-  /** The system seams; kept so that code written against the first four fields still compiles. */
+  /** The system seams; kept so that code written against the first three fields still compiles. */
   public ProbeContext(
-      Duration timeout,
-      List<X509Certificate> extraRoots,
-      Duration maxSkew,
-      @Nullable InetSocketAddress dnsServer) {
+      Duration timeout, List<X509Certificate> extraRoots, @Nullable InetSocketAddress dnsServer) {
     this(
         timeout,
         extraRoots,
-        maxSkew,
         dnsServer,
         Resolver.system(dnsServer),
         Connector.system(),
@@ -67,35 +60,32 @@ public record ProbeContext(
    * JVM clocks, with no listener.
    */
   public static ProbeContext system(
-      Duration timeout,
-      List<X509Certificate> extraRoots,
-      Duration maxSkew,
-      @Nullable InetSocketAddress dnsServer) {
-    return new ProbeContext(timeout, extraRoots, maxSkew, dnsServer);
+      Duration timeout, List<X509Certificate> extraRoots, @Nullable InetSocketAddress dnsServer) {
+    return new ProbeContext(timeout, extraRoots, dnsServer);
   }
 
   public ProbeContext withTimeout(Duration newTimeout) {
     return new ProbeContext(
-        newTimeout, extraRoots, maxSkew, dnsServer, resolver, connector, clock, listener);
+        newTimeout, extraRoots, dnsServer, resolver, connector, clock, listener);
   }
 
   public ProbeContext withResolver(Resolver newResolver) {
     return new ProbeContext(
-        timeout, extraRoots, maxSkew, dnsServer, newResolver, connector, clock, listener);
+        timeout, extraRoots, dnsServer, newResolver, connector, clock, listener);
   }
 
   public ProbeContext withConnector(Connector newConnector) {
     return new ProbeContext(
-        timeout, extraRoots, maxSkew, dnsServer, resolver, newConnector, clock, listener);
+        timeout, extraRoots, dnsServer, resolver, newConnector, clock, listener);
   }
 
   public ProbeContext withClock(Clock newClock) {
     return new ProbeContext(
-        timeout, extraRoots, maxSkew, dnsServer, resolver, connector, newClock, listener);
+        timeout, extraRoots, dnsServer, resolver, connector, newClock, listener);
   }
 
   public ProbeContext withListener(ProbeListener newListener) {
     return new ProbeContext(
-        timeout, extraRoots, maxSkew, dnsServer, resolver, connector, clock, newListener);
+        timeout, extraRoots, dnsServer, resolver, connector, clock, newListener);
   }
 }

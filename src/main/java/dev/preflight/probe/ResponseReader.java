@@ -58,31 +58,54 @@ final class ResponseReader {
 
   /** Reads the status line and fields, skipping interim 1xx responses; then the body if asked. */
   HttpResponse read(boolean withBody) throws IOException {
+    HttpResponse head = head();
+    return withBody ? body(head) : head;
+  }
+
+  /** Reads the status line and fields, skipping interim 1xx responses; the body stays unread. */
+  HttpResponse head() throws IOException {
     for (int interim = 0; interim < 5; interim++) {
       int status = statusLine(line());
       Map<String, List<String>> headers = fields();
       if (status >= 200 || status == 101) {
-        return withBody
-            ? withBody(status, headers)
-            : new HttpResponse(status, headers, new byte[0], false);
+        return new HttpResponse(status, headers, new byte[0], false);
       }
     }
     throw new ProtocolException("too many interim 1xx responses");
   }
 
-  private HttpResponse withBody(int status, Map<String, List<String>> headers) throws IOException {
+  /**
+   * The error page that follows {@code head}, as far as it can be read within the deadline: a page
+   * cut short still carries its signals, and a failure to read it must not hide the status already
+   * received.
+   */
+  HttpResponse errorPage(HttpResponse head) {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
+    try {
+      boolean more = readBody(head.headers(), body);
+      return new HttpResponse(head.status(), head.headers(), body.toByteArray(), more);
+    } catch (IOException e) {
+      return new HttpResponse(head.status(), head.headers(), body.toByteArray(), true);
+    }
+  }
+
+  /** {@code head} with its body, read within the read limit. */
+  HttpResponse body(HttpResponse head) throws IOException {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    boolean more = readBody(head.headers(), body);
+    return new HttpResponse(head.status(), head.headers(), body.toByteArray(), more);
+  }
+
+  private boolean readBody(Map<String, List<String>> headers, ByteArrayOutputStream body)
+      throws IOException {
     String encoding = first(headers, "transfer-encoding");
     String length = first(headers, "content-length");
-    boolean more;
     if (encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked")) {
-      more = chunked(body);
+      return chunked(body);
     } else if (length != null) {
-      more = fixed(body, contentLength(length));
-    } else {
-      more = untilClose(body);
+      return fixed(body, contentLength(length));
     }
-    return new HttpResponse(status, headers, body.toByteArray(), more);
+    return untilClose(body);
   }
 
   private static int statusLine(String line) throws ProtocolException {

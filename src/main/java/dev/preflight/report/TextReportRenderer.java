@@ -1,7 +1,7 @@
 package dev.preflight.report;
 
-import dev.preflight.catalog.Impact;
 import dev.preflight.catalog.Scenario;
+import dev.preflight.verdict.Consequences;
 import dev.preflight.verdict.DomainChoice;
 import dev.preflight.verdict.Durations;
 import dev.preflight.verdict.EndpointResult;
@@ -154,10 +154,7 @@ public final class TextReportRenderer implements ReportRenderer {
   private String verdictLine(Report report) {
     List<EndpointResult> all = report.endpoints();
     long failed = all.stream().filter(e -> e.status() == Status.FAIL).count();
-    long blocking =
-        all.stream()
-            .filter(e -> e.status() == Status.FAIL && e.endpoint().impact() == Impact.BLOCKING)
-            .count();
+    long blocking = all.stream().filter(Consequences::blocks).count();
     long warned = all.stream().filter(e -> e.status() == Status.WARN).count();
     long skipped = all.stream().filter(e -> e.status() == Status.SKIP).count();
     long passed = all.stream().filter(e -> e.status() == Status.PASS).count();

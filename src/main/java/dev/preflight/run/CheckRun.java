@@ -201,15 +201,17 @@ public final class CheckRun {
       Environment.Builder environment,
       Instant started,
       Duration duration) {
-    ProbeJudge probeJudge = new ProbeJudge(settings.maxSkew());
     Set<String> warnings = new LinkedHashSet<>(plan.warnings());
     List<EndpointResult> results = new ArrayList<>(plan.settled());
-    List<ProbeResult> probed = new ArrayList<>();
+    List<ProbeResult> probed =
+        outcomes.stream().map(ProbeOutcome::result).filter(Objects::nonNull).toList();
+    ClockJudge clockJudge = new ClockJudge(settings.maxSkew());
+    ClockJudge.Finding clockFinding = clockJudge.judge(probed, ClockSamples.from(outcomes));
     for (ProbeOutcome outcome : outcomes) {
       ProbeResult result = outcome.result();
       if (result != null) {
-        probed.add(result);
-        results.add(tenant.annotate(probeJudge.judge(result)));
+        results.add(
+            tenant.annotate(clockJudge.settle(result, ProbeJudge.judge(result), clockFinding)));
       } else {
         results.add(abandoned(outcome));
         warnings.add(
@@ -218,8 +220,6 @@ public final class CheckRun {
       }
     }
     results.addAll(unprobedControllers(plan.discovery(), outcomes));
-    ClockJudge.Finding clockFinding =
-        new ClockJudge(settings.maxSkew()).judge(probed, ClockSamples.from(outcomes));
     warnings.addAll(clockFinding.warnings());
     environment.clockOffsetMs(clockFinding.offsetMs());
     return Judge.judge(

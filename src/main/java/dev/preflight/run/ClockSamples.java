@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Collects HTTP {@code Date} readings from HTTPS probe outcomes for the coarse clock estimate. Only
- * HTTPS counts: a plain-HTTP answer may come from anything on the path.
+ * Collects HTTP {@code Date} readings from HTTPS probe outcomes for the clock judge. Only HTTPS
+ * counts, and an HTTPS probe reads a response only after its chain was trusted (a public root or a
+ * {@code --ca-file} root, not interception): a plain-HTTP answer may come from anything on the
+ * path.
  */
 final class ClockSamples {
   private ClockSamples() {}

@@ -52,8 +52,7 @@ public final class SystemCheck {
 
   /** The probe context for {@code settings}, reporting phases to {@code listener}. */
   public static ProbeContext context(CheckSettings settings, ProbeListener listener) {
-    return ProbeContext.system(
-            settings.timeout(), settings.extraRoots(), settings.maxSkew(), settings.dnsServer())
+    return ProbeContext.system(settings.timeout(), settings.extraRoots(), settings.dnsServer())
         .withListener(listener);
   }
 

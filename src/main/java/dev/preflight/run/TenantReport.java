@@ -43,7 +43,6 @@ final class TenantReport {
   private final Tenant tenant;
   private final TenantEndpoints endpoints;
   private final CheckSettings settings;
-  private final ProbeJudge judge;
   private final List<ProbeTarget> targets = new ArrayList<>();
   private final List<EndpointResult> settled = new ArrayList<>();
   private final Set<String> warnings = new LinkedHashSet<>();
@@ -56,7 +55,6 @@ final class TenantReport {
     this.tenant = tenant;
     this.endpoints = endpoints;
     this.settings = settings;
-    this.judge = new ProbeJudge(settings.maxSkew());
   }
 
   /** The route for a tenant entry, or null (the entry skipped, with a warning). */
@@ -144,7 +142,7 @@ final class TenantReport {
       warnings.add("Some tenant discovery requests did not finish in time and were not judged.");
       return;
     }
-    EndpointResult judged = judge.judge(result);
+    EndpointResult judged = ProbeJudge.judge(result);
     String target = result.fact(Fact.CNAME_TARGET).orElse(null);
     if (!result.passed() || target == null) {
       settled.add(
@@ -203,7 +201,7 @@ final class TenantReport {
     if (outcome == null) {
       return null;
     }
-    settled.add(judge.judge(outcome.result()));
+    settled.add(ProbeJudge.judge(outcome.result()));
     return outcome.response();
   }
 

@@ -15,9 +15,8 @@ import java.util.Map;
 /**
  * Turns judged endpoints into services and a verdict. Pure: no I/O, no clock.
  *
- * <p>A failed BLOCKING endpoint makes the run BLOCKED. A failed DEGRADED endpoint, any WARN, or a
- * report-level warning makes it DEGRADED (the contract: "or a warning was raised"). SKIP never
- * counts.
+ * <p>The verdict is decided by consequence: what each endpoint's result does to the deployment
+ * ({@link Consequences}, where every rule gives its reason), and the report's warnings.
  */
 public final class Judge {
   private Judge() {}
@@ -47,18 +46,21 @@ public final class Judge {
         services);
   }
 
-  /** The overall verdict for these endpoint results and report-level warnings. */
+  /**
+   * The overall verdict: the worst consequence of any endpoint ({@link Consequences}), and at least
+   * DEGRADED when a report-level warning was raised (the contract: "or a warning was raised"; a
+   * warning says something could not be judged or modelled, so READY would claim too much).
+   */
   public static Verdict verdictOf(List<EndpointResult> results, List<String> warnings) {
-    boolean blocked = false;
-    boolean degraded = !warnings.isEmpty();
+    Verdict verdict = warnings.isEmpty() ? Verdict.READY : Verdict.DEGRADED;
     for (EndpointResult result : results) {
-      if (result.status() == Status.FAIL && result.endpoint().impact() == Impact.BLOCKING) {
-        blocked = true;
-      } else if (result.status() == Status.FAIL || result.status() == Status.WARN) {
-        degraded = true;
-      }
+      verdict = worse(verdict, Consequences.of(result));
     }
-    return blocked ? Verdict.BLOCKED : degraded ? Verdict.DEGRADED : Verdict.READY;
+    return verdict;
+  }
+
+  private static Verdict worse(Verdict a, Verdict b) {
+    return b.ordinal() > a.ordinal() ? b : a;
   }
 
   private static List<ServiceResult> groupByService(Catalog catalog, List<EndpointResult> results) {

@@ -61,6 +61,11 @@ public final class PolicyJudge {
   }
 
   private static Status status(Outcome outcome) {
+    // A rule set that lets only part of the entry through, or one the tool cannot model, may or may
+    // not stop the device: a WARN, which degrades rather than claiming READY or BLOCKED. Denied,
+    // not listed, needing credentials (a device in OOBE has none) and inspected (a device in OOBE
+    // does not trust the inspecting CA yet, so its TLS fails) all stop the device: FAIL, weighed
+    // by the entry's impact (Consequences).
     return outcome == Outcome.PARTIAL || outcome == Outcome.UNDETERMINED
         ? Status.WARN
         : Status.FAIL;

@@ -1,7 +1,6 @@
 package dev.preflight.verdict;
 
 import dev.preflight.catalog.Endpoint;
-import dev.preflight.catalog.Protocol;
 import dev.preflight.probe.Cause;
 import dev.preflight.probe.Fact;
 import dev.preflight.probe.Phase;
@@ -9,52 +8,44 @@ import dev.preflight.probe.ProbeFailure;
 import dev.preflight.probe.ProbeResult;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Turns one probe result into the report's endpoint result: status, cause, a one-sentence detail of
  * what was observed, a one-sentence remedy, route, addresses, timings and TLS facts. Pure.
  *
- * <p>Two findings are judged here rather than in the probes, because they depend on the run's
- * settings or on the entry's role: an NTP offset beyond {@code maxSkew} is {@code CLOCK_SKEW}, and
- * a connection failure to a domain controller's LDAP or Kerberos port is {@code DC_UNREACHABLE}.
+ * <p>Causes are the probes': each is decided once, where it is observed (a domain controller's
+ * closed port by the {@link dev.preflight.probe.FailureClassifier}, an inspecting product by the
+ * chain judge). The clock is judged for the whole run by {@link ClockJudge}, which settles the NTP
+ * entries afterwards.
  */
 public final class ProbeJudge {
-  private static final Set<Cause> CONNECT_FAILURES =
-      EnumSet.of(Cause.TCP_REFUSED, Cause.TCP_TIMEOUT, Cause.TCP_UNREACHABLE);
-
-  private final Duration maxSkew;
-
-  /** A judge tolerating clock offsets up to {@code maxSkew}. */
-  public ProbeJudge(Duration maxSkew) {
-    this.maxSkew = Objects.requireNonNull(maxSkew, "maxSkew");
-  }
+  private ProbeJudge() {}
 
   /** The endpoint result for {@code result}; never null, never throws for any probe outcome. */
-  public EndpointResult judge(ProbeResult result) {
+  public static EndpointResult judge(ProbeResult result) {
     Endpoint endpoint = result.target().endpoint();
     String route = result.target().route().toString();
     String notApplicable = result.facts().get(Fact.NOT_APPLICABLE);
+    // Not applicable here (an IPv6-only name without an IPv6 route): Windows does not use it on
+    // this network either, so it is not judged (SKIP) rather than failed.
     if (result.passed() && notApplicable != null) {
       return EndpointResult.skip(endpoint, Sentences.sentence(notApplicable))
           .withRoute(route)
           .withTimings(timings(result.timings()));
     }
-    ProbeFailure failure = refine(result);
+    ProbeFailure failure = result.failure();
+    // A probe's warning (it works, with a flaw) is a WARN; any other failure is a FAIL. What either
+    // does to the deployment is decided once, by Consequences.
+    Status status = failure == null || !failure.warning() ? Status.FAIL : Status.WARN;
     EndpointResult judged =
         failure == null
             ? EndpointResult.pass(endpoint, passDetail(result, route))
             : EndpointResult.problem(
-                    endpoint,
-                    failure.warning() ? Status.WARN : Status.FAIL,
-                    failure.cause(),
-                    Sentences.sentence(failure.message()))
-                .withRemedy(remedy(result, failure.cause()));
+                    endpoint, status, failure.cause(), Sentences.sentence(failure.message()))
+                .withRemedy(remedy(result, status, failure.cause()));
     return judged
         .withRoute(route)
         .withAddresses(addresses(result))
@@ -62,49 +53,16 @@ public final class ProbeJudge {
         .withTls(tls(result));
   }
 
-  private @Nullable ProbeFailure refine(ProbeResult result) {
-    ProbeFailure failure = result.failure();
-    Protocol protocol = result.target().endpoint().protocol();
-    if (failure == null && protocol == Protocol.NTP) {
-      return skewFailure(result);
+  private static String remedy(ProbeResult result, Status status, Cause cause) {
+    if (Consequences.ipv6OnlyNameBehindProxy(status, cause)) {
+      return Sentences.oneLine(Remedies.ipv6OnlyNameBehindProxy(result.target().route()));
     }
-    boolean domainController = protocol == Protocol.LDAP || protocol == Protocol.KERBEROS;
-    if (failure != null && domainController && CONNECT_FAILURES.contains(failure.cause())) {
-      return new ProbeFailure(
-          Cause.DC_UNREACHABLE,
-          failure.phase(),
-          failure.message() + " (" + failure.cause() + ")",
-          failure.warning());
-    }
-    return failure;
-  }
-
-  private @Nullable ProbeFailure skewFailure(ProbeResult result) {
-    Long offset = longFact(result, Fact.NTP_OFFSET_MS);
-    if (offset == null || Math.abs(offset) <= maxSkew.toMillis()) {
-      return null;
-    }
-    return ProbeFailure.fail(
-        Cause.CLOCK_SKEW,
-        Phase.NTP_EXCHANGE,
-        "This machine's clock is "
-            + Durations.aheadOrBehind(offset)
-            + " "
-            + result.target().endpoint().host()
-            + ", more than the tolerated "
-            + Durations.human(maxSkew)
-            + ".");
-  }
-
-  private String remedy(ProbeResult result, Cause cause) {
     return Sentences.oneLine(
         Remedies.forProbe(
             cause,
             result.target().endpoint(),
             result.target().route(),
-            maxSkew,
-            result.facts().get(Fact.TLS_ISSUER),
-            result.facts().get(Fact.TLS_ROOT)));
+            result.facts().get(Fact.PRODUCT)));
   }
 
   private static String passDetail(ProbeResult result, String route) {

@@ -4,7 +4,6 @@ import dev.preflight.catalog.Endpoint;
 import dev.preflight.probe.Cause;
 import dev.preflight.probe.Route;
 import java.time.Duration;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** The default one-sentence remedy for each cause, naming the rule a network team must change. */
@@ -12,22 +11,33 @@ public final class Remedies {
   private Remedies() {}
 
   /**
-   * The remedy for a live probe's finding, refined with what the probe saw: the inspecting product
-   * by name, the proxy the request went through, the tolerated skew. Falls back to {@link
-   * #forCause} where nothing more specific is known.
+   * The remedy for a live probe's finding, refined with what the probe saw: the inspecting or
+   * filtering product by name, the proxy the request went through. Falls back to {@link #forCause}
+   * where nothing more specific is known.
    *
    * @param route the route the probe took
-   * @param tlsNames the leaf issuer and chain root the handshake showed, when known
+   * @param product the product the probe recognised ({@link dev.preflight.probe.Fact#PRODUCT}), or
+   *     null
    */
   public static String forProbe(
-      Cause cause, Endpoint endpoint, Route route, Duration maxSkew, @Nullable String... tlsNames) {
+      Cause cause, Endpoint endpoint, Route route, @Nullable String product) {
     String proxy = route.isDirect() ? null : route.host() + ":" + route.port();
     return switch (cause) {
-      case TLS_INTERCEPTED -> intercepted(endpoint, InspectionProducts.identify(tlsNames));
+      case TLS_INTERCEPTED -> intercepted(endpoint, product);
       case PROXY_UNREACHABLE ->
           proxy == null
               ? forCause(cause, endpoint)
               : "Make the proxy " + proxy + " reachable from this network or correct its address.";
+      case PROXY_UPSTREAM_FAILED ->
+          proxy == null
+              ? forCause(cause, endpoint)
+              : "Let the proxy "
+                  + proxy
+                  + named(product)
+                  + " reach "
+                  + endpoint.pattern()
+                  + " itself: check its DNS servers, the firewall between it and the internet,"
+                  + " and any parent proxy it forwards to.";
       case HTTP_PROXY_AUTH_REQUIRED ->
           proxy == null
               ? forCause(cause, endpoint)
@@ -37,12 +47,12 @@ public final class Remedies {
                   + proxy
                   + " without authentication: devices in OOBE have no credentials.";
       case HTTP_BLOCKED ->
-          "Allow " + endpoint.pattern() + " on " + (proxy == null ? "the firewall" : proxy) + ".";
-      case CLOCK_SKEW ->
-          "Synchronise this machine and the network's clocks with time.windows.com; Kerberos and"
-              + " token validation fail beyond "
-              + Durations.human(maxSkew)
-              + " of skew.";
+          "Allow "
+              + endpoint.pattern()
+              + " on "
+              + (proxy == null ? "the firewall" : proxy)
+              + named(product)
+              + ".";
       case DC_NOT_FOUND ->
           "Make the DNS servers the devices use answer "
               + endpoint.host()
@@ -60,8 +70,39 @@ public final class Remedies {
     };
   }
 
-  private static String intercepted(Endpoint endpoint, Optional<String> product) {
-    String where = product.map(p -> "on the " + p + " inspection policy").orElse("on the proxy");
+  /**
+   * The remedy for a clock beyond {@code maxSkew}; when NTP did not answer either, opening it to
+   * {@code endpoint} is part of the fix.
+   */
+  public static String clockSkew(Endpoint endpoint, Duration maxSkew, boolean ntpAnswered) {
+    String sync =
+        "Synchronise this machine and the network's clocks with time.windows.com; Kerberos and"
+            + " token validation fail beyond "
+            + Durations.human(maxSkew)
+            + " of skew";
+    return ntpAnswered
+        ? sync + "."
+        : sync + ", and allow outbound UDP 123 to " + endpoint.host() + " (NTP).";
+  }
+
+  /**
+   * The remedy for an IPv6-only name the proxy could not reach: nothing Autopilot needs; only for
+   * devices to reach IPv6-only names through it does the proxy need an IPv6 route.
+   */
+  public static String ipv6OnlyNameBehindProxy(Route route) {
+    String proxy =
+        route.isDirect() ? "the proxy" : "the proxy " + route.host() + ":" + route.port();
+    return "Nothing to change for Autopilot; only for devices to reach IPv6-only names through "
+        + proxy
+        + " does it need an IPv6 route.";
+  }
+
+  private static String named(@Nullable String product) {
+    return product == null ? "" : " (" + product + ")";
+  }
+
+  private static String intercepted(Endpoint endpoint, @Nullable String product) {
+    String where = product == null ? "on the proxy" : "on the " + product + " inspection policy";
     String why =
         endpoint.inspectionUnsupported()
             ? "; Microsoft does not support inspecting it."
@@ -118,6 +159,11 @@ public final class Remedies {
               + " resolves to Microsoft's service and not to an internal server.";
       case PROXY_UNREACHABLE ->
           "Fix the proxy address or make the proxy reachable from the provisioning network.";
+      case PROXY_UPSTREAM_FAILED ->
+          "Check the proxy's own outbound path to "
+              + rule
+              + ": its DNS servers, the firewall between it and the internet, and any parent"
+              + " proxy.";
       case NTP_TIMEOUT -> "Allow outbound UDP 123 to " + endpoint.host() + " (NTP).";
       case NTP_BAD_RESPONSE ->
           "Make sure UDP 123 reaches a synchronised time server and is not answered by a filter.";

@@ -41,11 +41,7 @@ public final class ProbeBench {
         LoopbackServer silent = LoopbackServer.start(socket -> Thread.sleep(60_000));
         HttpTestServer slowloris = HttpTestServer.plain(ProbeBench::trickle)) {
       ProbeContext context =
-          ProbeContext.system(
-                  Duration.ofSeconds(5),
-                  List.of(root.certificate()),
-                  Duration.ofMinutes(5),
-                  dns.address())
+          ProbeContext.system(Duration.ofSeconds(5), List.of(root.certificate()), dns.address())
               .withConnector(new LoopbackConnector());
       latency("tcp connect", 300, () -> probe(Protocol.TCP, https.port(), context));
       latency(

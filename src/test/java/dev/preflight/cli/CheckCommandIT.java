@@ -10,6 +10,7 @@ import dev.preflight.testing.TestCertificates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -163,28 +164,48 @@ class CheckCommandIT {
   }
 
   @Test
-  void blockedNtpFallsBackToHttpDatesAndSaysTheEstimateIsCoarse() throws IOException {
-    String tenMinutesAhead =
-        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
-            java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(10));
-    HttpTestServer origin =
-        lab.add(
-            HttpTestServer.tls(
-                LoopbackLab.loopbackLeaf(LoopbackLab.ROOT),
-                HttpTestServer.answer(404, "no", "Date: " + tenMinutesAhead)));
-    NtpTestServer silent = lab.add(new NtpTestServer(NtpTestServer.Mode.SILENT));
-    lab.entry("lab-origin", "127.0.0.1", "https", origin.port(), "BLOCKING")
-        .entry("lab-ntp", "127.0.0.1", "ntp", silent.port(), "BLOCKING");
+  void blockedNtpWithTrustedDatesTenMinutesAheadIsClockSkew() throws IOException {
+    LoopbackLab.Run run = checkWithSilentNtpAndDates(java.time.Duration.ofMinutes(10));
 
-    LoopbackLab.Run run = check("--format", "json", "--timeout", "1s");
+    JsonNode report = run.json();
+    JsonNode ntp = LoopbackLab.endpoint(report, "lab-ntp");
+    assertThat(ntp.get("cause").asText()).isEqualTo("CLOCK_SKEW");
+    assertThat(ntp.get("detail").asText())
+        .contains("Date headers of 3 trusted HTTPS origins", "No NTP reply");
+    assertThat(report.get("environment").get("clockOffsetMs").asLong())
+        .isBetween(595_000L, 601_000L);
+  }
+
+  @Test
+  void blockedNtpWithTrustedDatesThatAgreeIsOnlyAWarningWithTheEvidence() throws IOException {
+    LoopbackLab.Run run = checkWithSilentNtpAndDates(java.time.Duration.ZERO);
 
     JsonNode report = run.json();
     assertThat(LoopbackLab.endpoint(report, "lab-ntp").get("cause").asText())
         .isEqualTo("NTP_TIMEOUT");
-    assertThat(report.get("environment").get("clockOffsetMs").asLong())
-        .isBetween(595_000L, 601_000L);
-    String warnings = report.get("warnings").toString();
-    assertThat(warnings).contains("coarse estimate from the Date headers").contains("CLOCK_SKEW");
+    assertThat(report.get("warnings").toString())
+        .contains("the Date headers of 3 HTTPS origins whose chains were trusted")
+        .contains("so Autopilot continues");
+  }
+
+  /**
+   * Three HTTPS origins whose Date is {@code ahead} of this clock, and an NTP server that is mute.
+   */
+  private LoopbackLab.Run checkWithSilentNtpAndDates(java.time.Duration ahead) throws IOException {
+    String date =
+        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+            java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plus(ahead));
+    HttpTestServer origin =
+        lab.add(
+            HttpTestServer.tls(
+                LoopbackLab.loopbackLeaf(LoopbackLab.ROOT),
+                HttpTestServer.answer(404, "no", "Date: " + date)));
+    NtpTestServer silent = lab.add(new NtpTestServer(NtpTestServer.Mode.SILENT));
+    for (String id : List.of("lab-origin-1", "lab-origin-2", "lab-origin-3")) {
+      lab.entry(id, "127.0.0.1", "https", origin.port(), "BLOCKING");
+    }
+    lab.entry("lab-ntp", "127.0.0.1", "ntp", silent.port(), "DEGRADED");
+    return check("--format", "json", "--timeout", "1s");
   }
 
   @Test

@@ -59,6 +59,28 @@ record CheckRun(int exitCode, JsonNode report, String stdout, String stderr, Dur
     return this;
   }
 
+  /**
+   * Asserts that every endpoint on {@code host} with {@code protocol} warned with {@code cause}.
+   */
+  CheckRun assertWarns(String host, String protocol, String cause) {
+    for (JsonNode endpoint : endpoints(host, protocol)) {
+      assertThat(endpoint.path("status").asText())
+          .as("status of %s", line(endpoint))
+          .isEqualTo("WARN");
+      assertThat(endpoint.path("cause").asText())
+          .as("cause of %s", line(endpoint))
+          .isEqualTo(cause);
+    }
+    return this;
+  }
+
+  /** The report's warnings, one sentence each. */
+  List<String> warnings() {
+    List<String> all = new ArrayList<>();
+    report.path("warnings").forEach(w -> all.add(w.asText()));
+    return all;
+  }
+
   /** Asserts that every endpoint not on one of {@code hosts} passed: the fault hit only them. */
   CheckRun assertOthersPass(String... hosts) {
     List<String> victims = List.of(hosts);

@@ -31,6 +31,10 @@ final class Lab implements AutoCloseable {
 
   static final String DEGRADED_HOST = "tsfe.trafficshaping.dsp.mp.microsoft.com";
   static final String NCSI_HOST = "www.msftconnecttest.com";
+
+  /** NCSI's IPv6 web probe: IPv6-only on the internet, and in the lab with the ipv6-only fault. */
+  static final String NCSI_IPV6_HOST = "ipv6.msftconnecttest.com";
+
   static final String NTP_HOST = "time.windows.com";
   static final String DC_HOST = "dc1.corp.example";
   static final String DC_LOCATOR = "_ldap._tcp.dc._msdcs.corp.example";

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
  * The rules that need a "public" root: here a minted root stands in for one of the JDK's, since no
  * test can hold a real public CA's key.
  */
+@org.junit.jupiter.api.Timeout(30)
 class ChainJudgeTest {
   private static final String HOST = "login.example.test";
   private static final Authority EXPECTED =
@@ -51,15 +52,30 @@ class ChainJudgeTest {
   }
 
   @Test
+  void interceptionStaysOnTopOfAPathThatIsAlsoInvalid() {
+    // A public root the endpoint does not use, reached through a signer that is not a CA: the
+    // interception reading decides, not the PKIX reason.
+    Authority notACa = OTHER_PUBLIC.leaf("signer.example.test").asAuthority();
+    ProbeFailure failure =
+        judge.judge(
+            judge.path(notACa.leaf(HOST).chain()),
+            HOST,
+            List.of("DigiCert Global Root G2"),
+            Instant.now());
+    assertThat(failure.cause()).isEqualTo(Cause.TLS_INTERCEPTED);
+  }
+
+  @Test
   void inspectionProductsAreRecognisedByName() {
-    assertThat(InspectionProducts.match(List.of("CN=FortiGate CA,O=Fortinet")))
-        .contains("Fortinet FortiGate");
-    assertThat(InspectionProducts.match(List.of("O=Palo Alto Networks,CN=Forward Trust")))
-        .contains("Palo Alto Networks");
-    assertThat(InspectionProducts.match(List.of("CN=caNetskope Certificate Authority")))
-        .contains("Netskope");
-    assertThat(InspectionProducts.match(List.of("CN=Cisco Umbrella Primary SubCA")))
-        .contains("Cisco Umbrella");
-    assertThat(InspectionProducts.match(List.of("CN=DigiCert Global Root G2"))).isEmpty();
+    assertThat(named("CN=FortiGate CA,O=Fortinet")).contains("Fortinet FortiGate");
+    assertThat(named("O=Palo Alto Networks,CN=Forward Trust")).contains("Palo Alto Networks");
+    assertThat(named("CN=caNetskope Certificate Authority")).contains("Netskope");
+    assertThat(named("CN=Cisco Umbrella Primary SubCA")).contains("Cisco Umbrella");
+    assertThat(named("CN=Forcepoint Inspection CA")).contains("Forcepoint");
+    assertThat(named("CN=DigiCert Global Root G2")).isEmpty();
+  }
+
+  private static java.util.Optional<String> named(String dn) {
+    return InspectionProducts.named(List.of(dn)).map(InspectionProducts.Product::name);
   }
 }

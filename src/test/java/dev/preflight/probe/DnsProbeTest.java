@@ -29,8 +29,7 @@ class DnsProbeTest {
   }
 
   private ProbeResult probe(String host, Expectation expect, Duration timeout) {
-    ProbeContext context =
-        ProbeContext.system(timeout, List.of(), Duration.ofMinutes(5), dns.address());
+    ProbeContext context = ProbeContext.system(timeout, List.of(), dns.address());
     return Probes.forProtocol(Protocol.DNS)
         .run(
             new ProbeTarget(
@@ -113,8 +112,7 @@ class DnsProbeTest {
   void anHttpsWildcardWithOnlyAZoneCheckIsProbedThroughDns() {
     Expectation zone = new Expectation(null, null, null, true);
     dns.soa("attest.example.test");
-    ProbeContext context =
-        ProbeContext.system(Duration.ofSeconds(3), List.of(), Duration.ofMinutes(5), dns.address());
+    ProbeContext context = ProbeContext.system(Duration.ofSeconds(3), List.of(), dns.address());
     ProbeResult found =
         Probes.run(
             new ProbeTarget(
@@ -139,8 +137,7 @@ class DnsProbeTest {
     DomainControllers.Discovery found =
         DomainControllers.discover(
             new ProbeTarget(TestEndpoints.of(name, Protocol.DNS, 53), Route.DIRECT),
-            ProbeContext.system(
-                Duration.ofSeconds(1), List.of(), Duration.ofMinutes(5), dns.address()));
+            ProbeContext.system(Duration.ofSeconds(1), List.of(), dns.address()));
     assertThat(found.result().failure()).isNull();
     assertThat(found.controllers())
         .extracting(ServiceRecord::host)
@@ -159,8 +156,7 @@ class DnsProbeTest {
   @Test
   void aDroppedQueryIsResentAfterOneSecondLikeAStubResolver() {
     dns.answer("busy.example.test", Mode.DROP_FIRST, "198.18.0.9");
-    ProbeContext context =
-        ProbeContext.system(Duration.ofSeconds(3), List.of(), Duration.ofMinutes(5), dns.address());
+    ProbeContext context = ProbeContext.system(Duration.ofSeconds(3), List.of(), dns.address());
     ProbeResult result =
         Probes.forProtocol(Protocol.DNS)
             .run(

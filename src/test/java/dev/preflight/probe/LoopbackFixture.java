@@ -33,7 +33,7 @@ final class LoopbackFixture implements AutoCloseable {
   }
 
   ProbeContext context(Duration timeout, List<X509Certificate> extraRoots) {
-    return ProbeContext.system(timeout, extraRoots, Duration.ofMinutes(5), dns.address())
+    return ProbeContext.system(timeout, extraRoots, dns.address())
         .withConnector(new LoopbackConnector())
         .withListener(listener);
   }

@@ -19,7 +19,7 @@ class NtpProbeTest {
   }
 
   private static ProbeResult probe(NtpTestServer server, Duration timeout) {
-    ProbeContext context = ProbeContext.system(timeout, List.of(), Duration.ofMinutes(5), null);
+    ProbeContext context = ProbeContext.system(timeout, List.of(), null);
     return Probes.forProtocol(Protocol.NTP)
         .run(
             new ProbeTarget(
@@ -40,12 +40,13 @@ class NtpProbeTest {
   }
 
   @Test
-  void offsetBeyondMaxSkewIsClockSkew() {
+  void aFarOffsetIsRecordedNotJudged() {
+    // The clock judge decides CLOCK_SKEW with all of the run's evidence; the probe only measures.
     try (NtpTestServer server = new NtpTestServer(Mode.NORMAL, Duration.ofMinutes(-7))) {
       ProbeResult result = probe(server);
-      assertFailure(result, Cause.CLOCK_SKEW, Phase.NTP_EXCHANGE);
+      assertThat(result.failure()).isNull();
       assertThat(result.fact(Fact.NTP_OFFSET_MS).map(Long::parseLong).orElseThrow())
-          .isLessThan(-400_000L);
+          .isBetween(-421_000L, -419_000L);
     }
   }
 

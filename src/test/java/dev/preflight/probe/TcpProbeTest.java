@@ -35,7 +35,7 @@ class TcpProbeTest {
   }
 
   private ProbeContext context(Duration timeout) {
-    return ProbeContext.system(timeout, List.of(), Duration.ofMinutes(5), dns.address())
+    return ProbeContext.system(timeout, List.of(), dns.address())
         .withConnector(new LoopbackConnector());
   }
 

@@ -103,7 +103,7 @@ class CheckRunTest {
           return target.endpoint().host().equals("dc2.corp.example")
               ? new ProbeResult(
                   target,
-                  ProbeFailure.fail(Cause.TCP_TIMEOUT, Phase.CONNECT, "no answer on 389"),
+                  ProbeFailure.fail(Cause.DC_UNREACHABLE, Phase.CONNECT, "no answer on 389"),
                   Map.of(),
                   Map.of())
               : pass(target);

@@ -78,7 +78,7 @@ final class TenantServers implements AutoCloseable {
 
   TenantFindings discover(List<Scenario> scenarios) {
     ProbeContext context =
-        ProbeContext.system(Duration.ofSeconds(2), List.of(), Duration.ofMinutes(5), dns.address())
+        ProbeContext.system(Duration.ofSeconds(2), List.of(), dns.address())
             .withConnector(new LoopbackConnector());
     TenantDiscovery.Network network =
         new TenantDiscovery.Network() {

@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An HTTP proxy stub on loopback. {@code CONNECT} gets the configured status: 200 opens a tunnel to
@@ -21,22 +22,30 @@ public final class ConnectProxyStub implements AutoCloseable {
   private final int connectStatus;
   private final int tunnelPort;
   private final byte[] plainResponse;
+  private final byte @Nullable [] connectResponse;
 
-  private ConnectProxyStub(int connectStatus, int tunnelPort, byte[] plainResponse) {
+  private ConnectProxyStub(
+      int connectStatus, int tunnelPort, byte[] plainResponse, byte @Nullable [] connectResponse) {
     this.connectStatus = connectStatus;
     this.tunnelPort = tunnelPort;
     this.plainResponse = plainResponse.clone();
+    this.connectResponse = connectResponse == null ? null : connectResponse.clone();
     this.server = LoopbackServer.start(this::serve);
   }
 
   /** A proxy answering CONNECT with {@code status}; 200 tunnels to {@code tunnelPort}. */
   public static ConnectProxyStub connect(int status, int tunnelPort) {
-    return new ConnectProxyStub(status, tunnelPort, HttpTestServer.response(502, "no plain"));
+    return new ConnectProxyStub(status, tunnelPort, HttpTestServer.response(502, "no plain"), null);
   }
 
   /** A proxy answering every plain request with {@code response}. */
   public static ConnectProxyStub plain(byte[] response) {
-    return new ConnectProxyStub(405, 0, response);
+    return new ConnectProxyStub(405, 0, response, null);
+  }
+
+  /** A proxy answering every request, CONNECT and plain alike, with {@code response}. */
+  public static ConnectProxyStub answering(byte[] response) {
+    return new ConnectProxyStub(0, 0, response, response);
   }
 
   public int port() {
@@ -53,6 +62,11 @@ public final class ConnectProxyStub implements AutoCloseable {
     OutputStream out = client.getOutputStream();
     if (!head.startsWith("CONNECT ")) {
       out.write(plainResponse);
+      out.flush();
+      return;
+    }
+    if (connectResponse != null) {
+      out.write(connectResponse);
       out.flush();
       return;
     }

@@ -18,9 +18,11 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
@@ -79,6 +81,67 @@ public final class TestCertificates {
     }
   }
 
+  /**
+   * What a certificate says beyond its names: CA or not, a path length constraint, its key usage
+   * and extended key usage, and its validity. {@link #leaf()} and {@link #authority()} are the
+   * ordinary profiles; the withers make the broken ones the chain tests need.
+   *
+   * @param pathLength the basic constraints' path length, or -1 for none
+   * @param keyUsage BouncyCastle {@link KeyUsage} bits
+   * @param extendedUsages extended key usage purposes; empty for none
+   */
+  public record Profile(
+      boolean ca,
+      int pathLength,
+      int keyUsage,
+      List<KeyPurposeId> extendedUsages,
+      Instant notBefore,
+      Instant notAfter) {
+    public Profile {
+      extendedUsages = List.copyOf(extendedUsages);
+    }
+
+    /** A TLS server leaf valid from a day ago for a year. */
+    public static Profile leaf() {
+      Instant now = Instant.now();
+      return new Profile(
+          false,
+          -1,
+          KeyUsage.digitalSignature,
+          List.of(),
+          now.minus(Duration.ofDays(1)),
+          now.plus(Duration.ofDays(365)));
+    }
+
+    /** A CA valid from a day ago for ten years. */
+    public static Profile authority() {
+      Instant now = Instant.now();
+      return new Profile(
+          true,
+          -1,
+          KeyUsage.keyCertSign | KeyUsage.cRLSign,
+          List.of(),
+          now.minus(Duration.ofDays(1)),
+          now.plus(Duration.ofDays(3650)));
+    }
+
+    public Profile withPathLength(int length) {
+      return new Profile(ca, length, keyUsage, extendedUsages, notBefore, notAfter);
+    }
+
+    public Profile withKeyUsage(int usage) {
+      return new Profile(ca, pathLength, usage, extendedUsages, notBefore, notAfter);
+    }
+
+    public Profile withExtendedUsages(KeyPurposeId... usages) {
+      return new Profile(ca, pathLength, keyUsage, List.of(usages), notBefore, notAfter);
+    }
+
+    public Profile validBetween(Instant from, Instant until) {
+      return new Profile(ca, pathLength, keyUsage, extendedUsages, from, until);
+    }
+  }
+
   /** A CA: issues leaves and intermediates under its name. */
   public record Authority(PrivateKey key, List<X509Certificate> chain) {
     public Authority {
@@ -117,6 +180,12 @@ public final class TestCertificates {
     /** Issues any certificate under this CA. */
     public Identity issue(
         String dn, boolean ca, Instant notBefore, Instant notAfter, String... names) {
+      Profile profile = ca ? Profile.authority() : Profile.leaf();
+      return issue(dn, profile.validBetween(notBefore, notAfter), names);
+    }
+
+    /** Issues a certificate with {@code profile} under this CA. */
+    public Identity issue(String dn, Profile profile, String... names) {
       KeyPair pair = keyPair();
       X509Certificate certificate =
           sign(
@@ -124,9 +193,7 @@ public final class TestCertificates {
               key,
               new X500Name(dn),
               pair.getPublic(),
-              ca,
-              notBefore,
-              notAfter,
+              profile,
               names);
       List<X509Certificate> issued = new ArrayList<>();
       issued.add(certificate);
@@ -138,16 +205,13 @@ public final class TestCertificates {
   /** A self-signed root CA named {@code dn}. */
   public static Authority root(String dn) {
     KeyPair pair = keyPair();
-    Instant now = Instant.now();
     X509Certificate certificate =
         sign(
             new X500Name(dn),
             pair.getPrivate(),
             new X500Name(dn),
             pair.getPublic(),
-            true,
-            now.minus(Duration.ofDays(1)),
-            now.plus(Duration.ofDays(3650)));
+            Profile.authority());
     return new Authority(pair.getPrivate(), List.of(certificate));
   }
 
@@ -156,16 +220,10 @@ public final class TestCertificates {
     KeyPair pair = keyPair();
     Instant now = Instant.now();
     X500Name name = new X500Name("CN=" + host);
+    Profile profile =
+        Profile.leaf().validBetween(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)));
     X509Certificate certificate =
-        sign(
-            name,
-            pair.getPrivate(),
-            name,
-            pair.getPublic(),
-            false,
-            now.minus(Duration.ofDays(1)),
-            now.plus(Duration.ofDays(30)),
-            host);
+        sign(name, pair.getPrivate(), name, pair.getPublic(), profile, host);
     return new Identity(pair.getPrivate(), List.of(certificate));
   }
 
@@ -174,22 +232,29 @@ public final class TestCertificates {
       PrivateKey issuerKey,
       X500Name subject,
       PublicKey subjectKey,
-      boolean ca,
-      Instant notBefore,
-      Instant notAfter,
+      Profile profile,
       String... names) {
     try {
       X509v3CertificateBuilder builder =
           new JcaX509v3CertificateBuilder(
               issuer,
               BigInteger.valueOf(SERIAL.incrementAndGet()),
-              Date.from(notBefore),
-              Date.from(notAfter),
+              Date.from(profile.notBefore()),
+              Date.from(profile.notAfter()),
               subject,
               subjectKey);
-      builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
-      int usage = ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature;
-      builder.addExtension(Extension.keyUsage, true, new KeyUsage(usage));
+      BasicConstraints constraints =
+          profile.ca() && profile.pathLength() >= 0
+              ? new BasicConstraints(profile.pathLength())
+              : new BasicConstraints(profile.ca());
+      builder.addExtension(Extension.basicConstraints, true, constraints);
+      builder.addExtension(Extension.keyUsage, true, new KeyUsage(profile.keyUsage()));
+      if (!profile.extendedUsages().isEmpty()) {
+        builder.addExtension(
+            Extension.extendedKeyUsage,
+            false,
+            new ExtendedKeyUsage(profile.extendedUsages().toArray(new KeyPurposeId[0])));
+      }
       addNames(builder, names);
       return new JcaX509CertificateConverter()
           .getCertificate(
