@@ -3,6 +3,7 @@ package dev.preflight.run;
 import dev.preflight.catalog.Endpoint;
 import dev.preflight.catalog.Protocol;
 import dev.preflight.probe.Route;
+import dev.preflight.run.proxy.NoProxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
