@@ -6,6 +6,7 @@ import dev.preflight.verdict.DomainChoice;
 import dev.preflight.verdict.EndpointResult;
 import dev.preflight.verdict.Environment;
 import dev.preflight.verdict.Evidence;
+import dev.preflight.verdict.ProxySourceSummary;
 import dev.preflight.verdict.Report;
 import dev.preflight.verdict.ServiceResult;
 import dev.preflight.verdict.TenantSummary;
@@ -76,6 +77,33 @@ public final class JsonReportRenderer implements ReportRenderer {
       json.writeStringField("source", domain.source());
       json.writeEndObject();
     }
+    writeProxySource(json, env.proxySource());
+    json.writeEndObject();
+  }
+
+  private static void writeProxySource(JsonGenerator json, @Nullable ProxySourceSummary source)
+      throws IOException {
+    if (source == null) {
+      json.writeNullField("proxySource");
+      return;
+    }
+    json.writeObjectFieldStart("proxySource");
+    json.writeStringField("source", source.source());
+    json.writeStringField("found", source.found());
+    writeNullable(json, "pac", source.pac());
+    json.writeArrayFieldStart("wpadCandidates");
+    for (String url : source.wpadCandidates()) {
+      json.writeString(url);
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("routes");
+    for (ProxySourceSummary.RouteCount count : source.routes()) {
+      json.writeStartObject();
+      json.writeStringField("route", count.route());
+      json.writeNumberField("endpoints", count.endpoints());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
     json.writeEndObject();
   }
 

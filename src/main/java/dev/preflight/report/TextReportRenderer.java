@@ -6,6 +6,7 @@ import dev.preflight.verdict.DomainChoice;
 import dev.preflight.verdict.Durations;
 import dev.preflight.verdict.EndpointResult;
 import dev.preflight.verdict.Environment;
+import dev.preflight.verdict.ProxySourceSummary;
 import dev.preflight.verdict.Report;
 import dev.preflight.verdict.ServiceResult;
 import dev.preflight.verdict.Status;
@@ -89,6 +90,11 @@ public final class TextReportRenderer implements ReportRenderer {
     String clock =
         offset == null ? "unknown" : Durations.aheadOrBehind(offset) + " the reference time";
     lines.add("Proxy: " + proxy);
+    ProxySourceSummary source = env.proxySource();
+    if (source != null) {
+      lines.add(
+          "Routes: " + source.source() + ", " + source.found() + "; " + source.routesSentence());
+    }
     lines.add("DNS servers: " + dns);
     lines.add("Clock: " + clock);
     TenantSummary tenant = env.tenant();

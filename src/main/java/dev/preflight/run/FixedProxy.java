@@ -18,6 +18,11 @@ public final class FixedProxy implements RouteSelector {
   }
 
   @Override
+  public String source() {
+    return "--proxy";
+  }
+
+  @Override
   public String describe() {
     return "http://" + hostPort(proxy);
   }

@@ -18,6 +18,19 @@ public interface RouteSelector {
   /** The proxy setting as the report's {@code environment.proxy} shows it, or null for none. */
   @Nullable String describe();
 
+  /**
+   * Which source decided these routes, as the report's {@code environment.proxySource.source} names
+   * it: {@code --proxy}, {@code --pac}, {@code environment}, or a {@link ProxySource} id.
+   */
+  default String source() {
+    return ProxySource.NONE.id();
+  }
+
+  /** The proxy script (URL or file) that decides these routes, or null when none does. */
+  default @Nullable String script() {
+    return null;
+  }
+
   /** What the selector could not decide reliably, one sentence each; asked after planning. */
   default List<String> warnings() {
     return List.of();

@@ -1,8 +1,5 @@
 package dev.preflight.run;
 
-import dev.preflight.policy.pac.PacEngine;
-import dev.preflight.policy.pac.PacEnvironment;
-import dev.preflight.policy.pac.PacResolver;
 import dev.preflight.policy.pac.PacScript;
 import dev.preflight.probe.AliasProbe;
 import dev.preflight.probe.DomainControllers;
@@ -16,6 +13,7 @@ import dev.preflight.probe.ProbeTarget;
 import dev.preflight.probe.Probes;
 import dev.preflight.probe.net.Resolver;
 import dev.preflight.probe.net.ServiceRecord;
+import dev.preflight.run.proxy.MachineProxy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,8 +27,24 @@ import java.util.stream.Collectors;
 public final class SystemCheck {
   private SystemCheck() {}
 
-  /** A check run whose probes use {@code context} (system seams plus any listener). */
+  /**
+   * A check run whose probes use {@code context} (system seams plus any listener), and whose
+   * routes, when the settings name a proxy source, come from this machine's settings and WPAD on
+   * this network.
+   */
   public static CheckRun create(ProbeContext context, String toolVersion) {
+    RouteFinder.Network network =
+        new RouteFinder.Network() {
+          @Override
+          public HttpExchange.Outcome exchange(ProbeTarget target, HttpRequest request) {
+            return HttpExchange.send(target, request, context);
+          }
+
+          @Override
+          public Resolver resolver() {
+            return context.resolver();
+          }
+        };
     return new CheckRun(
         target -> Probes.run(target, context),
         target -> located(DomainControllers.discover(target, context)),
@@ -47,7 +61,8 @@ public final class SystemCheck {
           public ProbeResult alias(ProbeTarget target) {
             return AliasProbe.run(target, context);
           }
-        });
+        },
+        new RouteFinder(network, MachineProxy.system(context.timeout())));
   }
 
   /** The probe context for {@code settings}, reporting phases to {@code listener}. */
@@ -80,10 +95,7 @@ public final class SystemCheck {
         lower.startsWith("http://") || lower.startsWith("https://")
             ? PacScript.of(fileOrUrl, PacFetcher.fetch(url(fileOrUrl), timeout))
             : PacScript.fromFile(Path.of(fileOrUrl));
-    PacDnsBudget dns = new PacDnsBudget(resolver, timeout);
-    PacEnvironment environment =
-        PacEnvironment.defaults().withResolver(PacResolver.system(dns::lookup));
-    return new PacRoutes(PacEngine.load(script, environment), fileOrUrl, dns::exhausted);
+    return PacRoutes.load(script, timeout, resolver, "--pac");
   }
 
   private static URI url(String text) {

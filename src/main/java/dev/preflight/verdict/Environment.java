@@ -12,13 +12,15 @@ import org.jspecify.annotations.Nullable;
  * @param clockOffsetMs reference time minus local time, or null when unknown
  * @param tenant what tenant discovery learned ({@code --tenant}), or null without it
  * @param domain the Active Directory domain hybrid join used and its source, or null when none
+ * @param proxySource where the routes came from and what that source found, or null (analyze)
  */
 public record Environment(
     @Nullable String proxy,
     List<String> dnsServers,
     @Nullable Long clockOffsetMs,
     @Nullable TenantSummary tenant,
-    @Nullable DomainChoice domain) {
+    @Nullable DomainChoice domain,
+    @Nullable ProxySourceSummary proxySource) {
   public Environment {
     dnsServers = List.copyOf(dnsServers);
   }
@@ -36,7 +38,8 @@ public record Environment(
         .dnsServers(dnsServers)
         .clockOffsetMs(clockOffsetMs)
         .tenant(tenant)
-        .domain(domain);
+        .domain(domain)
+        .proxySource(proxySource);
   }
 
   /** Collects the environment field by field. */
@@ -46,6 +49,7 @@ public record Environment(
     private @Nullable Long clockOffsetMs;
     private @Nullable TenantSummary tenant;
     private @Nullable DomainChoice domain;
+    private @Nullable ProxySourceSummary proxySource;
 
     private Builder() {}
 
@@ -74,8 +78,13 @@ public record Environment(
       return this;
     }
 
+    public Builder proxySource(@Nullable ProxySourceSummary value) {
+      proxySource = value;
+      return this;
+    }
+
     public Environment build() {
-      return new Environment(proxy, dnsServers, clockOffsetMs, tenant, domain);
+      return new Environment(proxy, dnsServers, clockOffsetMs, tenant, domain, proxySource);
     }
   }
 }

@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>Windows: WinINET ({@link WinInetSettings}), then WinHTTP ({@link WinHttpSettings}); DHCP
  *       from the registry;
  *   <li>macOS: {@code scutil --proxy} ({@link ScutilProxy});
- *   <li>Linux and other Unix: GNOME's setting ({@link GnomeProxy}) where gsettings exists; DHCP
- *       from NetworkManager. The {@code *_PROXY} variables are the caller's to add.
+ *   <li>Linux and other Unix: the {@code *_PROXY} variables the caller read, then GNOME's setting
+ *       ({@link GnomeProxy}) where gsettings exists; DHCP from NetworkManager.
  * </ul>
  *
  * A tool that is missing, fails or runs out of time contributes nothing: these settings inform the
@@ -71,7 +71,13 @@ public final class MachineProxy {
     return new MachineProxy(tools, System.getProperty("os.name", ""));
   }
 
-  public Reading read() {
+  /**
+   * Reads the settings.
+   *
+   * @param variables the {@code *_PROXY} variables as a setting, or null when none is set; they
+   *     count where they are the system's setting (Linux and other Unix)
+   */
+  public Reading read(@Nullable ProxySetting variables) {
     // Not try-with-resources: close() would wait for a stuck tool; each tool has its own deadline.
     ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
     try {
@@ -82,8 +88,12 @@ public final class MachineProxy {
         return new Reading(present(ScutilProxy.parse(text(ScutilProxy.COMMAND))), List.of());
       }
       CompletableFuture<String> leases = run(pool, DhcpWpad.NMCLI);
-      List<ProxySetting> gnome = present(GnomeProxy.parse(text(GnomeProxy.COMMAND)));
-      return new Reading(gnome, DhcpWpad.fromNmcli(leases.join()));
+      List<ProxySetting> settings = new ArrayList<>();
+      if (variables != null) {
+        settings.add(variables);
+      }
+      GnomeProxy.parse(text(GnomeProxy.COMMAND)).ifPresent(settings::add);
+      return new Reading(settings, DhcpWpad.fromNmcli(leases.join()));
     } finally {
       pool.shutdownNow();
     }

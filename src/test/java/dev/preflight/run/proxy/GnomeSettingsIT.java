@@ -58,7 +58,7 @@ class GnomeSettingsIT {
         port=3128
         """);
 
-    List<ProxySetting> found = machine().read().settings();
+    List<ProxySetting> found = machine().read(null).settings();
 
     assertThat(found).hasSize(1);
     ManualProxy manual = found.get(0).manual();
@@ -71,6 +71,6 @@ class GnomeSettingsIT {
   void theDefaultModeIsNoSetting() throws Exception {
     settings("");
 
-    assertThat(machine().read().settings()).isEmpty();
+    assertThat(machine().read(null).settings()).isEmpty();
   }
 }

@@ -39,7 +39,7 @@ class MachineProxyTest {
                 WinHttpSettings.REGISTRY_QUERY, "winhttp-reg-proxy.txt",
                 DhcpWpad.REGISTRY_QUERY, "dhcp-interfaces.txt"));
 
-    MachineProxy.Reading reading = new MachineProxy(tools, "Windows 11").read();
+    MachineProxy.Reading reading = new MachineProxy(tools, "Windows 11").read(null);
 
     assertThat(reading.settings())
         .extracting(ProxySetting::origin)
@@ -58,7 +58,7 @@ class MachineProxyTest {
   void windowsAsksNetshOnlyWhenRegCannotRun() {
     FixtureTools tools = new FixtureTools(Map.of(WinHttpSettings.NETSH, "netsh-proxy.txt"));
 
-    MachineProxy.Reading reading = new MachineProxy(tools, "Windows Server 2022").read();
+    MachineProxy.Reading reading = new MachineProxy(tools, "Windows Server 2022").read(null);
 
     assertThat(reading.settings())
         .extracting(ProxySetting::text)
@@ -77,7 +77,7 @@ class MachineProxyTest {
                 WinHttpSettings.NETSH,
                 "netsh-proxy.txt"));
 
-    assertThat(new MachineProxy(tools, "Windows 10").read().settings()).isEmpty();
+    assertThat(new MachineProxy(tools, "Windows 10").read(null).settings()).isEmpty();
     assertThat(tools.asked).doesNotContain(WinHttpSettings.NETSH);
   }
 
@@ -85,7 +85,7 @@ class MachineProxyTest {
   void macOsReadsScutil() {
     FixtureTools tools = new FixtureTools(Map.of(ScutilProxy.COMMAND, "scutil-pac.txt"));
 
-    MachineProxy.Reading reading = new MachineProxy(tools, "Mac OS X").read();
+    MachineProxy.Reading reading = new MachineProxy(tools, "Mac OS X").read(null);
 
     assertThat(reading.settings()).extracting(ProxySetting::origin).containsExactly("macOS");
     assertThat(tools.asked).containsExactly(ScutilProxy.COMMAND);
@@ -97,7 +97,7 @@ class MachineProxyTest {
         new FixtureTools(
             Map.of(GnomeProxy.COMMAND, "gsettings-manual.txt", DhcpWpad.NMCLI, "nmcli-dhcp4.txt"));
 
-    MachineProxy.Reading reading = new MachineProxy(tools, "Linux").read();
+    MachineProxy.Reading reading = new MachineProxy(tools, "Linux").read(null);
 
     assertThat(reading.settings()).extracting(ProxySetting::origin).containsExactly("GNOME");
     assertThat(reading.dhcp()).extracting(DhcpWpad::interfaceName).containsExactly("enp0s31f6");
@@ -105,7 +105,7 @@ class MachineProxyTest {
 
   @Test
   void missingToolsContributeNothing() {
-    MachineProxy.Reading reading = new MachineProxy(command -> null, "Linux").read();
+    MachineProxy.Reading reading = new MachineProxy(command -> null, "Linux").read(null);
 
     assertThat(reading.settings()).isEmpty();
     assertThat(reading.dhcp()).isEmpty();
