@@ -128,7 +128,7 @@ final class PacDownload {
       return failed(candidate, "answers " + status + " instead of a proxy script", SERVE);
     }
     if (response.truncated()) {
-      return failed(candidate, "is larger than " + (PacFetcher.MAX_BYTES >> 10) + " KiB", SERVE);
+      return failed(candidate, "is larger than " + (PacFetcher.MAX_BYTES >> 20) + " MiB", SERVE);
     }
     String text = response.text();
     if (!text.contains("FindProxyForURL")) {

@@ -83,5 +83,13 @@ class RenderersGoldenTest {
     assertThat(ztd.get("cause").asText()).isEqualTo("TLS_INTERCEPTED");
     assertThat(ztd.get("route").asText()).isEqualTo("PROXY proxy.corp:3128");
     assertThat(ztd.get("timings").get("httpMs").isNull()).isTrue();
+    JsonNode source = root.get("environment").get("proxySource");
+    assertThat(source.get("source").asText()).isEqualTo("device");
+    assertThat(source.get("pac").asText()).isEqualTo("http://wpad.corp.example/wpad.dat");
+    assertThat(source.get("wpadCandidates").get(0).asText())
+        .isEqualTo("http://wpad.corp.example/wpad.dat");
+    assertThat(source.get("routes").get(0).get("route").asText())
+        .isEqualTo("PROXY proxy.corp:3128");
+    assertThat(source.get("routes").get(0).get("endpoints").asInt()).isEqualTo(3);
   }
 }

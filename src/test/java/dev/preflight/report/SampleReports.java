@@ -12,6 +12,7 @@ import dev.preflight.probe.Cause;
 import dev.preflight.verdict.EndpointResult;
 import dev.preflight.verdict.Environment;
 import dev.preflight.verdict.Judge;
+import dev.preflight.verdict.ProxySourceSummary;
 import dev.preflight.verdict.Report;
 import dev.preflight.verdict.Status;
 import dev.preflight.verdict.Timings;
@@ -125,9 +126,18 @@ final class SampleReports {
         List.of(Scenario.USER_DRIVEN, Scenario.HYBRID_JOIN),
         results,
         Environment.builder()
-            .proxy("http://proxy.corp:3128")
+            .proxy("PAC http://wpad.corp.example/wpad.dat")
             .dnsServers(List.of("192.0.2.53:53"))
             .clockOffsetMs(2000L)
+            .proxySource(
+                new ProxySourceSummary(
+                    "device",
+                    "WPAD http://wpad.corp.example/wpad.dat via DNS suffix corp.example",
+                    "http://wpad.corp.example/wpad.dat",
+                    List.of("http://wpad.corp.example/wpad.dat"),
+                    List.of(
+                        new ProxySourceSummary.RouteCount("PROXY proxy.corp:3128", 3),
+                        new ProxySourceSummary.RouteCount("DIRECT", 2))))
             .build(),
         List.of(
             "NTP did not answer, so the clock offset (2.0 s behind the servers) is a coarse estimate from the Date headers of 1 HTTPS response, accurate to a few seconds at best."),
