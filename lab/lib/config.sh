@@ -84,8 +84,10 @@ CONF
     echo "address=/$GEN_ZONE/$ADDR_GEN"
   fi
   echo "$faults"
+  wpad_dns_line
   cat <<CONF
 host-record=dc1.corp.example,$ADDR_DC
+host-record=proxy.corp.example,$ADDR_PROXY
 CONF
   # Enrollment aliases of the lab tenants (bin/tenant_server.py): contoso's point at Microsoft,
   # fabrikam has none, tailspin's enrollment alias points elsewhere.
@@ -96,6 +98,56 @@ CONF
     echo "srv-host=_ldap._tcp.dc._msdcs.corp.example,dc1.corp.example,389,0,100"
     echo "srv-host=_kerberos._tcp.dc._msdcs.corp.example,dc1.corp.example,88,0,100"
   fi
+}
+
+# WPAD: wpad.corp.example (the client's search suffix) exists only while the wpad fault is on, so
+# a plain check takes direct routes unless a test asks for WPAD.
+wpad_dns_line() {
+  if ! fault_on wpad; then
+    echo "address=/wpad.corp.example/"
+    return
+  fi
+  case "$(fault_arg wpad 1)" in
+    hang) echo "address=/wpad.corp.example/$ADDR_HANG" ;;
+    unreachable) echo "address=/wpad.corp.example/$ADDR_RESET" ;;
+    *) echo "address=/wpad.corp.example/$ADDR_WEB" ;;
+  esac
+}
+
+# The script nginx serves as http://wpad.corp.example/wpad.dat in each wpad mode; "missing" (404),
+# "hang" and "unreachable" serve none.
+wpad_script() {
+  case "$1" in
+    proxy)
+      cat <<'PAC'
+// The lab's WPAD script: Microsoft's hosts through squid, everything else direct.
+function FindProxyForURL(url, host) {
+  if (host == "microsoft.com" || dnsDomainIs(host, ".microsoft.com")) {
+    return "PROXY proxy.corp.example:3128";
+  }
+  return "DIRECT";
+}
+PAC
+      ;;
+    broken) printf 'function FindProxyForURL(url, host) {\n  return "PROXY proxy.corp.example:3128"\n' ;;
+    loop) printf 'function FindProxyForURL(url, host) {\n  while (true) {}\n}\n' ;;
+    html) printf '<html><body>Sign in to continue</body></html>\n' ;;
+    large)
+      printf 'function FindProxyForURL(url, host) { return "DIRECT"; }\n'
+      head -c 1200000 /dev/zero | tr '\0' '/'
+      ;;
+  esac
+}
+
+write_wpad() {
+  local dir="$STATE/nginx/wpad"
+  mkdir -p "$dir"
+  rm -f "$dir/wpad.dat"
+  fault_on wpad || return 0
+  case "$(fault_arg wpad 1)" in
+    missing | hang | unreachable) ;;
+    *) wpad_script "$(fault_arg wpad 1)" >"$dir/wpad.dat" ;;
+  esac
 }
 
 nft_router() {
@@ -177,6 +229,12 @@ http {
   server {
     listen $ADDR_PORTAL_PAGE:80 default_server;
     location / { default_type text/html; return 200 "<html><body>Sign in to Guest Wi-Fi</body></html>\n"; }
+  }
+  server {
+    listen $ADDR_WEB:80;
+    server_name wpad.corp.example;
+    location = /wpad.dat { root $n/wpad; default_type application/x-ns-proxy-autoconfig; }
+    location / { return 404; }
   }
   server { listen $ADDR_WEB:443 ssl default_server; ssl_certificate $CA_DIR/default.pem; include $n/site.conf; }
   # The generated hosts: thousands of connections at once, answered at once and not logged.

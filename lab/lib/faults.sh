@@ -33,6 +33,7 @@ FAULTS=(
   "ipv6-only|ipv6.msftconnecttest.com|HOST resolves to an IPv6 address only, which nothing in the lab routes (as NCSI's IPv6 name)"
   "dc-missing||no _ldap._tcp.dc._msdcs SRV record for corp.example"
   "dc-unreachable||the firewall drops LDAP (389) and Kerberos (88) to the domain controller"
+  "wpad|proxy|wpad.corp.example exists and serves MODE: proxy (Microsoft hosts through squid, others direct), broken, loop, html, large, missing (404), hang, unreachable"
 )
 
 fault_spec() {
@@ -71,6 +72,9 @@ fault_cmd() {
 fault_check_args() {
   local name=$1 a; shift
   if [[ "$name" == port-* ]] && ! [[ "${1:-}" =~ ^[0-9]{1,5}$ ]]; then die "$name needs a port number"; fi
+  if [ "$name" = wpad ] && ! [[ "${1:-}" =~ ^(proxy|broken|loop|html|large|missing|hang|unreachable)$ ]]; then
+    die "wpad needs a mode: proxy, broken, loop, html, large, missing, hang or unreachable"
+  fi
   for a in "$@"; do
     [[ "$a" =~ ^[A-Za-z0-9][A-Za-z0-9.-]*$|^-?[0-9]+(\.[0-9]+)?$ ]] || die "bad argument for $name: $a"
   done
@@ -85,6 +89,7 @@ fault_clear() {
 apply_faults() {
   refresh dnsmasq "$STATE/dnsmasq.conf" dnsmasq_conf start_dnsmasq
   refresh squid "$STATE/squid/squid.conf" squid_conf start_squid
+  write_wpad
   nft_router | ip netns exec "$NS_ROUTER" nft -f -
   if fault_on ntp-skew; then fault_arg ntp-skew 1; else echo 0; fi >"$STATE/ntp-offset-seconds"
   if fault_on latency; then fault_arg latency 2; else echo 0; fi >"$STATE/latency-ms"

@@ -3,6 +3,7 @@ package dev.preflight.cli;
 import dev.preflight.catalog.Catalog;
 import dev.preflight.catalog.CatalogLoader;
 import dev.preflight.catalog.Scenario;
+import dev.preflight.common.Display;
 import dev.preflight.common.InputException;
 import dev.preflight.common.ProxyUrl;
 import dev.preflight.probe.ProbeContext;
@@ -13,9 +14,11 @@ import dev.preflight.run.CheckSettings;
 import dev.preflight.run.EnvironmentProxy;
 import dev.preflight.run.FixedProxy;
 import dev.preflight.run.PacFetcher;
+import dev.preflight.run.ProxySource;
 import dev.preflight.run.RouteSelector;
 import dev.preflight.run.SystemCheck;
 import dev.preflight.run.Tenant;
+import dev.preflight.run.proxy.ProxySetting;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -23,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Mixin;
@@ -46,6 +50,15 @@ final class CheckOptions {
       paramLabel = "FILE|URL",
       description = "Proxy auto-config script deciding the route of each URL.")
   @Nullable String pac;
+
+  @Option(
+      names = "--proxy-source",
+      paramLabel = "device|system|none",
+      description =
+          "Where routes come from without --proxy or --pac: device (default) discovers WPAD as a"
+              + " device in OOBE does, else direct; system uses this machine's own proxy"
+              + " settings; none goes direct.")
+  @Nullable String proxySource;
 
   @Option(
       names = "--dns-server",
@@ -114,9 +127,10 @@ final class CheckOptions {
   }
 
   /**
-   * The validated settings, routes from {@code --proxy} or the proxy variables of {@code
-   * environment}; a {@code --pac} script is added by {@link #withRoutes} once the run's resolver
-   * exists.
+   * The validated settings. Routes come from {@code --proxy}, else from the proxy variables of
+   * {@code environment} when {@code --proxy-source} is not given (they stand for {@code --proxy},
+   * as they always have), else from the proxy source, found anew by every run; a {@code --pac}
+   * script is added by {@link #withRoutes} once the run's resolver exists.
    */
   CheckSettings settings(Map<String, String> environment) {
     return settings(environment, DnsSuffixes::system);
@@ -135,10 +149,19 @@ final class CheckOptions {
     }
     List<X509Certificate> roots = new ArrayList<>();
     caFiles.forEach(file -> roots.addAll(CaFile.read(file)));
+    ProxySource source = proxySource();
+    Optional<RouteSelector> variables =
+        proxy == null && pac == null && proxySource == null
+            ? EnvironmentProxy.from(environment)
+            : Optional.empty();
     RouteSelector routes =
         proxy != null
             ? new FixedProxy(Route.proxy(ProxyUrl.parse("--proxy", proxy)))
-            : EnvironmentProxy.from(environment).orElse(RouteSelector.DIRECT);
+            : variables.orElse(RouteSelector.DIRECT);
+    boolean discovered = proxy == null && pac == null && variables.isEmpty();
+    boolean walksSuffixes = discovered && source != ProxySource.NONE;
+    boolean hybridWithoutDomain =
+        domain == null && selection.scenarioSet().contains(Scenario.HYBRID_JOIN);
     return CheckSettings.builder()
         .scenarios(selection.scenarioList())
         .tpm(selection.tpm)
@@ -150,11 +173,41 @@ final class CheckOptions {
         .dnsServer(dnsServer)
         .extraRoots(roots)
         .tenant(tenant)
-        .domainSuffixes(
-            domain == null && selection.scenarioSet().contains(Scenario.HYBRID_JOIN)
-                ? suffixes.get()
-                : null)
+        .domainSuffixes(hybridWithoutDomain || walksSuffixes ? suffixes.get() : null)
+        .proxySource(discovered ? source : null)
+        .proxyVariables(walksSuffixes ? variables(environment, source) : null)
         .build();
+  }
+
+  private ProxySource proxySource() {
+    if (proxySource == null) {
+      return ProxySource.DEVICE;
+    }
+    return ProxySource.parse(proxySource)
+        .orElseThrow(
+            () ->
+                new InputException(
+                    "--proxy-source",
+                    "'"
+                        + Display.line(proxySource, 60)
+                        + "' is not a proxy source; give device, system or none"));
+  }
+
+  /**
+   * The proxy variables as the system setting they are on Linux: checked as {@code --proxy} is when
+   * they decide the routes ({@code system}), ignored when malformed where they only inform the
+   * comparison with a device ({@code device}).
+   */
+  private static @Nullable ProxySetting variables(
+      Map<String, String> environment, ProxySource source) {
+    try {
+      return EnvironmentProxy.setting(environment).orElse(null);
+    } catch (InputException e) {
+      if (source == ProxySource.SYSTEM) {
+        throw e;
+      }
+      return null;
+    }
   }
 
   /** The PAC script needs the run's resolver for its DNS helpers, so it is loaded last. */

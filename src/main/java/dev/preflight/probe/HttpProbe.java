@@ -174,7 +174,8 @@ final class HttpProbe implements Probe {
   /**
    * The response, with the body the judgement or the caller needs: all of it for an expected body
    * (NCSI) or a request that reads the body (discovery), the error page of an error that did not
-   * come over TLS to a public root (a proxy or firewall may have written it), none otherwise.
+   * come over TLS to a public root (a proxy or firewall may have written it), the body an exchange
+   * asked for, none otherwise.
    */
   private static HttpResponse read(
       ResponseReader reader, Endpoint endpoint, HttpRequest request, boolean authenticated)
@@ -183,7 +184,10 @@ final class HttpProbe implements Probe {
     if (endpoint.expect().body() != null || request.readsBody()) {
       return reader.body(head);
     }
-    return !authenticated && head.status() >= 400 ? reader.errorPage(head) : head;
+    if (!authenticated && head.status() >= 400) {
+      return reader.errorPage(head);
+    }
+    return request.readsBody() ? reader.body(head) : head;
   }
 
   private String head(Endpoint endpoint, HttpRequest request, boolean absolute) {

@@ -5,6 +5,7 @@ import dev.preflight.common.Display;
 import dev.preflight.verdict.DomainChoice;
 import dev.preflight.verdict.Durations;
 import dev.preflight.verdict.Environment;
+import dev.preflight.verdict.ProxySourceSummary;
 import dev.preflight.verdict.Report;
 import dev.preflight.verdict.TenantSummary;
 import java.util.ArrayList;
@@ -32,6 +33,15 @@ final class EnvironmentRows {
     if (report.mode() == Report.Mode.CHECK) {
       rows.add(new Row("DNS servers", dns(env)));
       rows.add(new Row("Proxy", proxy(env)));
+      ProxySourceSummary discovery = env.proxyDiscovery();
+      if (discovery != null) {
+        rows.add(
+            new Row(
+                "Routes",
+                Display.line(discovery.source() + ", " + discovery.found())
+                    + "; "
+                    + Display.line(discovery.routesSentence())));
+      }
       rows.add(new Row("Clock", clock(env)));
       if (env.tenant() != null) {
         rows.add(new Row("Tenant", tenant(env.tenant())));

@@ -8,6 +8,7 @@ import dev.preflight.verdict.EndpointResult;
 import dev.preflight.verdict.Environment;
 import dev.preflight.verdict.Evidence;
 import dev.preflight.verdict.Finding;
+import dev.preflight.verdict.ProxySourceSummary;
 import dev.preflight.verdict.Report;
 import dev.preflight.verdict.ServiceResult;
 import dev.preflight.verdict.TenantSummary;
@@ -77,6 +78,29 @@ public final class JsonReportRenderer implements ReportRenderer {
     strings(json, "addresses", env.addresses());
     writeNullable(json, "defaultInterface", env.defaultInterface());
     writeNullable(json, "catalogDate", env.catalogDate());
+    writeProxyDiscovery(json, env.proxyDiscovery());
+    json.writeEndObject();
+  }
+
+  private static void writeProxyDiscovery(JsonGenerator json, @Nullable ProxySourceSummary source)
+      throws IOException {
+    if (source == null) {
+      json.writeNullField("proxyDiscovery");
+      return;
+    }
+    json.writeObjectFieldStart("proxyDiscovery");
+    json.writeStringField("source", source.source());
+    json.writeStringField("found", Shown.text(source.found()));
+    writeNullable(json, "pac", Shown.orNull(source.pac()));
+    strings(json, "wpadCandidates", source.wpadCandidates());
+    json.writeArrayFieldStart("routes");
+    for (ProxySourceSummary.RouteCount count : source.routes()) {
+      json.writeStartObject();
+      json.writeStringField("route", Shown.text(count.route()));
+      json.writeNumberField("endpoints", count.endpoints());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
     json.writeEndObject();
   }
 

@@ -40,9 +40,10 @@ import org.jspecify.annotations.Nullable;
  * <p>The run is bounded: every probe has the per-probe timeout, timeouts are confirmed once, and
  * the {@link ProbeRunner} waits for each probe as long as its own deadline allows (see there).
  * Hybrid join's domain-controller probes start as soon as the DC locator lookup answers, while the
- * other probes run, so they cost at most one extra timeout. Before the probes, two steps may each
- * cost one more bound: trying several DNS suffixes for the hybrid-join domain ({@link
- * DomainFinder}) and asking the tenant's discovery endpoints ({@link TenantDiscovery}).
+ * other probes run, so they cost at most one extra timeout. Before the probes, three steps may each
+ * cost one more bound: finding the routes from the proxy source, WPAD's candidates all at once
+ * ({@link RouteFinder}); trying several DNS suffixes for the hybrid-join domain ({@link
+ * DomainFinder}); and asking the tenant's discovery endpoints ({@link TenantDiscovery}).
  */
 public final class CheckRun {
   /** For runs built without a network for tenant discovery: they never have a tenant to ask. */
@@ -66,6 +67,7 @@ public final class CheckRun {
   private final Clock clock;
   private final String toolVersion;
   private final TenantDiscovery tenantDiscovery;
+  private final RouteFinder routeFinder;
 
   /**
    * @param probes runs one probe of any protocol, bounded by the per-probe timeout
@@ -95,6 +97,30 @@ public final class CheckRun {
       Clock clock,
       String toolVersion,
       TenantDiscovery.Network tenantDiscovery) {
+    this(
+        probes,
+        dcLocator,
+        dnsServers,
+        machine,
+        clock,
+        toolVersion,
+        tenantDiscovery,
+        RouteFinder.UNAVAILABLE);
+  }
+
+  /**
+   * @param routeFinder finds the routes of runs whose settings name a proxy source
+   */
+  public CheckRun(
+      ProbeRunner.Executor probes,
+      ProbeRunner.Executor dcLocator,
+      List<String> dnsServers,
+      LocalMachine machine,
+      Clock clock,
+      String toolVersion,
+      TenantDiscovery.Network tenantDiscovery,
+      RouteFinder routeFinder) {
+    this.routeFinder = Objects.requireNonNull(routeFinder, "routeFinder");
     this.tenantDiscovery = new TenantDiscovery(tenantDiscovery, clock);
     this.probes = Objects.requireNonNull(probes, "probes");
     this.dcLocator = Objects.requireNonNull(dcLocator, "dcLocator");
@@ -111,11 +137,17 @@ public final class CheckRun {
     ProbeRunner runner =
         new ProbeRunner(
             probes, asked.timeout(), Concurrency.forMachine(asked.parallelism()), clock, listener);
-    DomainChoice domain = DomainFinder.choose(catalog, asked, runner.with(dcLocator));
+    FoundRoutes routes = routeFinder.find(asked);
+    CheckSettings routed = asked.withRoutes(routes.routes());
+    DomainChoice domain = DomainFinder.choose(catalog, routed, runner.with(dcLocator));
     CheckSettings settings =
-        domain == null ? asked : asked.toBuilder().domain(domain.name()).build();
+        domain == null ? routed : routed.toBuilder().domain(domain.name()).build();
     TenantFindings tenant = tenantDiscovery.discover(catalog, settings);
-    Plan plan = Planner.plan(catalog, settings).with(tenant);
+    Plan planned = Planner.plan(catalog, settings).with(tenant);
+    Plan plan =
+        planned
+            .withWarnings(routes.warnings())
+            .withWarnings(SourceComparison.disagreements(routes, planned.targets()));
     listener.planned(plan.targets().size() + (plan.discovery() == null ? 0 : 1));
     List<ProbeOutcome> outcomes = new ArrayList<>();
     // Not try-with-resources: close() would wait for a stuck thread; shutdownNow does not.
@@ -141,7 +173,8 @@ public final class CheckRun {
             .dnsServers(dnsServers)
             .dnsSource(settings.dnsServer() == null ? "system settings" : "--dns-server")
             .tenant(tenant.summary())
-            .domain(domain);
+            .domain(domain)
+            .proxyDiscovery(routes.summary(plan.targets()));
     return judge(catalog, settings, plan, tenant, outcomes, environment, started, duration);
   }
 

@@ -3,6 +3,7 @@ package dev.preflight.run;
 import dev.preflight.catalog.Scenario;
 import dev.preflight.catalog.Tpm;
 import dev.preflight.probe.net.DnsSuffixes;
+import dev.preflight.run.proxy.ProxySetting;
 import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -19,12 +20,17 @@ import org.jspecify.annotations.Nullable;
  * @param timeout the per-probe deadline
  * @param maxSkew the largest tolerated clock offset
  * @param parallelism the most probes in flight at once; zero means no limit
- * @param routes how HTTP(S) requests leave this machine
+ * @param routes how HTTP(S) requests leave this machine, when given ({@code --proxy}, {@code
+ *     --pac}, the proxy variables); otherwise found anew for every run from {@code proxySource}
  * @param dnsServer the DNS server to ask instead of the system resolver, or null
  * @param extraRoots roots accepted as legitimate public roots ({@code --ca-file})
  * @param tenant the customer's tenant for tenant discovery ({@code --tenant}), or null
  * @param domainSuffixes the network's DNS suffixes, tried for hybrid join when {@code domain} is
- *     null; null when none were read
+ *     null and walked by WPAD discovery; null when none were read
+ * @param proxySource where routes come from ({@code --proxy-source}); null when {@code routes} was
+ *     given
+ * @param proxyVariables the {@code *_PROXY} variables as a setting of this machine, which {@code
+ *     system} uses on Linux and other Unix; null when none is set
  */
 public record CheckSettings(
     List<Scenario> scenarios,
@@ -37,7 +43,9 @@ public record CheckSettings(
     @Nullable InetSocketAddress dnsServer,
     List<X509Certificate> extraRoots,
     @Nullable Tenant tenant,
-    @Nullable DnsSuffixes domainSuffixes) {
+    @Nullable DnsSuffixes domainSuffixes,
+    @Nullable ProxySource proxySource,
+    @Nullable ProxySetting proxyVariables) {
 
   public CheckSettings {
     scenarios = List.copyOf(scenarios);
@@ -54,9 +62,9 @@ public record CheckSettings(
     extraRoots = List.copyOf(extraRoots);
   }
 
-  /** These settings with {@code newRoutes} deciding how HTTP(S) requests leave. */
+  /** These settings with {@code newRoutes} given: they decide how HTTP(S) requests leave. */
   public CheckSettings withRoutes(RouteSelector newRoutes) {
-    return toBuilder().routes(newRoutes).build();
+    return toBuilder().routes(newRoutes).proxySource(null).build();
   }
 
   /** A builder starting from the defaults of {@code preflight check}. */
@@ -77,7 +85,9 @@ public record CheckSettings(
         .dnsServer(dnsServer)
         .extraRoots(extraRoots)
         .tenant(tenant)
-        .domainSuffixes(domainSuffixes);
+        .domainSuffixes(domainSuffixes)
+        .proxySource(proxySource)
+        .proxyVariables(proxyVariables);
   }
 
   /** Collects settings field by field; {@link #build()} validates them. */
@@ -93,6 +103,8 @@ public record CheckSettings(
     private List<X509Certificate> extraRoots = List.of();
     private @Nullable Tenant tenant;
     private @Nullable DnsSuffixes domainSuffixes;
+    private @Nullable ProxySource proxySource;
+    private @Nullable ProxySetting proxyVariables;
 
     private Builder() {}
 
@@ -151,6 +163,16 @@ public record CheckSettings(
       return this;
     }
 
+    public Builder proxySource(@Nullable ProxySource value) {
+      proxySource = value;
+      return this;
+    }
+
+    public Builder proxyVariables(@Nullable ProxySetting value) {
+      proxyVariables = value;
+      return this;
+    }
+
     public CheckSettings build() {
       return new CheckSettings(
           scenarios,
@@ -163,7 +185,9 @@ public record CheckSettings(
           dnsServer,
           extraRoots,
           tenant,
-          domainSuffixes);
+          domainSuffixes,
+          proxySource,
+          proxyVariables);
     }
   }
 }

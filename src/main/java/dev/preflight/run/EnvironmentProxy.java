@@ -1,14 +1,15 @@
 package dev.preflight.run;
 
-import dev.preflight.catalog.Endpoint;
-import dev.preflight.catalog.Protocol;
 import dev.preflight.common.ProxyUrl;
 import dev.preflight.probe.Route;
+import dev.preflight.run.proxy.ManualProxy;
+import dev.preflight.run.proxy.NoProxy;
+import dev.preflight.run.proxy.ProxySetting;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The proxy the standard environment variables name: {@code HTTPS_PROXY} for HTTPS, {@code
@@ -16,19 +17,11 @@ import org.jspecify.annotations.Nullable;
  * {@code NO_PROXY} for the hosts that bypass them (see {@link NoProxy}). A scheme without a
  * variable goes out directly; {@code ALL_PROXY} is not read.
  */
-public final class EnvironmentProxy implements RouteSelector {
-  private final @Nullable Route https;
-  private final @Nullable Route http;
-  private final NoProxy noProxy;
-  private final String description;
+public final class EnvironmentProxy {
+  /** The origin the report names for these variables. */
+  static final String ORIGIN = "environment";
 
-  private EnvironmentProxy(
-      @Nullable Route https, @Nullable Route http, NoProxy noProxy, String description) {
-    this.https = https;
-    this.http = http;
-    this.noProxy = noProxy;
-    this.description = description;
-  }
+  private EnvironmentProxy() {}
 
   /**
    * The selector for {@code env}, or empty when neither proxy variable is set.
@@ -37,6 +30,15 @@ public final class EnvironmentProxy implements RouteSelector {
    *     http://host:port}
    */
   public static Optional<RouteSelector> from(Map<String, String> env) {
+    return setting(env).map(s -> new ManualRoutes(s.manual(), s.text(), ORIGIN));
+  }
+
+  /**
+   * The variables as a proxy setting of this machine, or empty when neither proxy variable is set.
+   *
+   * @throws dev.preflight.common.InputException as {@link #from}
+   */
+  public static Optional<ProxySetting> setting(Map<String, String> env) {
     Optional<Named> https = variable(env, "HTTPS_PROXY");
     Optional<Named> http = variable(env, "HTTP_PROXY");
     if (https.isEmpty() && http.isEmpty()) {
@@ -47,42 +49,27 @@ public final class EnvironmentProxy implements RouteSelector {
     https.ifPresent(n -> parts.add(n.name + "=" + n.value));
     http.ifPresent(n -> parts.add(n.name + "=" + n.value));
     noProxy.ifPresent(n -> parts.add(n.name + "=" + n.value));
-    return Optional.of(
-        new EnvironmentProxy(
-            https.map(n -> Route.proxy(ProxyUrl.parse(n.name, n.value))).orElse(null),
-            http.map(n -> Route.proxy(ProxyUrl.parse(n.name, n.value))).orElse(null),
-            NoProxy.parse(noProxy.map(n -> n.value).orElse(null)),
-            String.join(" ", parts)));
+    ManualProxy manual =
+        new ManualProxy(
+            http.map(EnvironmentProxy::parse).orElse(null),
+            https.map(EnvironmentProxy::parse).orElse(null),
+            NoProxy.parse(noProxy.map(n -> n.value).orElse(null)));
+    return Optional.of(new ProxySetting(ORIGIN, String.join(" ", parts), false, null, manual));
   }
 
   private record Named(String name, String value) {}
 
+  private static Route parse(Named variable) {
+    return Route.proxy(ProxyUrl.parse(variable.name, variable.value));
+  }
+
   private static Optional<Named> variable(Map<String, String> env, String upper) {
-    for (String name : List.of(upper, upper.toLowerCase(java.util.Locale.ROOT))) {
+    for (String name : List.of(upper, upper.toLowerCase(Locale.ROOT))) {
       String value = env.get(name);
       if (value != null && !value.isBlank()) {
         return Optional.of(new Named(name, value.trim()));
       }
     }
     return Optional.empty();
-  }
-
-  @Override
-  public RouteChoice select(Endpoint endpoint) {
-    Route proxy = endpoint.protocol() == Protocol.HTTPS ? https : http;
-    if (proxy == null || noProxy.bypasses(endpoint.host(), endpoint.port())) {
-      return RouteChoice.DIRECT;
-    }
-    return RouteChoice.of(proxy);
-  }
-
-  @Override
-  public String source() {
-    return "environment variables";
-  }
-
-  @Override
-  public String describe() {
-    return description;
   }
 }

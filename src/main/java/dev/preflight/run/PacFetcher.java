@@ -29,6 +29,9 @@ import java.util.concurrent.TimeoutException;
  * Redirects are not followed. Messages show the URL with any password redacted.
  */
 public final class PacFetcher {
+  /** The largest script downloaded: the limit of {@link InputKind#PAC_DOWNLOAD}. */
+  public static final int MAX_BYTES = (int) InputKind.PAC_DOWNLOAD.maxBytes();
+
   private PacFetcher() {}
 
   /**

@@ -22,6 +22,13 @@ public record Plan(
     warnings = List.copyOf(warnings);
   }
 
+  /** This plan with {@code more} warnings. */
+  Plan withWarnings(List<String> more) {
+    List<String> allWarnings = new ArrayList<>(warnings);
+    allWarnings.addAll(more);
+    return new Plan(targets, settled, discovery, allWarnings);
+  }
+
   /** This plan with tenant discovery's hosts to probe, settled entries and warnings added. */
   Plan with(TenantFindings tenant) {
     List<ProbeTarget> allTargets = new ArrayList<>(targets);

@@ -19,11 +19,16 @@ public interface RouteSelector {
   @Nullable String describe();
 
   /**
-   * Where the setting came from, for the report's {@code environment.proxySource}: {@code --proxy},
-   * {@code --pac}, {@code environment variables} or {@code none given}.
+   * Which source decided these routes, as the report's {@code environment.proxySource.source} names
+   * it: {@code --proxy}, {@code --pac}, {@code environment}, or a {@link ProxySource} id.
    */
   default String source() {
-    return "none given";
+    return ProxySource.NONE.id();
+  }
+
+  /** The proxy script (URL or file) that decides these routes, or null when none does. */
+  default @Nullable String script() {
+    return null;
   }
 
   /** What the selector could not decide reliably, one sentence each; asked after planning. */

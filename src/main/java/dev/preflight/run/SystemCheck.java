@@ -1,9 +1,5 @@
 package dev.preflight.run;
 
-import dev.preflight.policy.pac.PacEngine;
-import dev.preflight.policy.pac.PacEnvironment;
-import dev.preflight.policy.pac.PacLimits;
-import dev.preflight.policy.pac.PacResolver;
 import dev.preflight.policy.pac.PacScript;
 import dev.preflight.probe.AliasProbe;
 import dev.preflight.probe.DomainControllers;
@@ -19,6 +15,7 @@ import dev.preflight.probe.net.LocalMachine;
 import dev.preflight.probe.net.Resolver;
 import dev.preflight.probe.net.ServiceRecord;
 import dev.preflight.probe.net.SharedResolver;
+import dev.preflight.run.proxy.MachineProxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -29,8 +26,24 @@ import java.util.stream.Collectors;
 public final class SystemCheck {
   private SystemCheck() {}
 
-  /** A check run whose probes use {@code context} (system seams plus any listener). */
+  /**
+   * A check run whose probes use {@code context} (system seams plus any listener), and whose
+   * routes, when the settings name a proxy source, come from this machine's settings and WPAD on
+   * this network.
+   */
   public static CheckRun create(ProbeContext context, String toolVersion) {
+    RouteFinder.Network network =
+        new RouteFinder.Network() {
+          @Override
+          public HttpExchange.Outcome exchange(ProbeTarget target, HttpRequest request) {
+            return HttpExchange.send(target, request, context);
+          }
+
+          @Override
+          public Resolver resolver() {
+            return context.resolver();
+          }
+        };
     return new CheckRun(
         (target, deadline, cpu) -> Probes.run(target, context.withCpu(cpu), deadline),
         (target, deadline, cpu) ->
@@ -49,7 +62,8 @@ public final class SystemCheck {
           public ProbeResult alias(ProbeTarget target) {
             return AliasProbe.run(target, context);
           }
-        });
+        },
+        new RouteFinder(network, MachineProxy.system(context.timeout())));
   }
 
   /**
@@ -87,12 +101,6 @@ public final class SystemCheck {
    */
   public static PacRoutes pac(String fileOrUrl, Duration timeout, Resolver resolver) {
     PacScript script = PacFetcher.script(fileOrUrl, timeout);
-    PacLimits limits = PacLimits.DEFAULT.within(timeout);
-    // All lookups together get one call's DNS allowance, so no call waits past its own limit.
-    PacDnsBudget dns = new PacDnsBudget(resolver, limits.dnsTime());
-    PacEnvironment environment =
-        PacEnvironment.defaults().withResolver(PacResolver.system(dns::lookup)).withLimits(limits);
-    return new PacRoutes(
-        PacEngine.load(script, environment), script.sourceName(), timeout, dns::exhausted);
+    return PacRoutes.load(script, timeout, resolver, "--pac");
   }
 }

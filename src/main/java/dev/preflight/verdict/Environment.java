@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
  * @param clockOffsetMs reference time minus local time, or null when unknown
  * @param tenant what tenant discovery learned ({@code --tenant}), or null without it
  * @param domain the Active Directory domain hybrid join used and its source, or null when none
- * @param proxySource where the proxy setting came from ({@code --proxy}, {@code --pac}, the
- *     environment variables), or null when unknown
+ * @param proxySource where the proxy setting came from: {@code --proxy}, {@code --pac}, {@code
+ *     environment} (the {@code *_PROXY} variables) or the {@code --proxy-source} that decided
+ *     ({@code device}, {@code system}, {@code none}); null when unknown
  * @param dnsSource where the DNS servers came from ({@code --dns-server} or the system's resolver
  *     settings), or null when unknown
  * @param clockSource what the clock offset was measured against, or null when it was not measured
@@ -24,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param addresses this machine's addresses, loopback and link-local left out
  * @param defaultInterface the network interface of the default route, or null when there is none
  * @param catalogDate the date of the newest source page of the catalog entries judged, or null
+ * @param proxyDiscovery what the proxy source found and how many endpoints each route carried, or
+ *     null (analyze)
  */
 public record Environment(
     @Nullable String proxy,
@@ -37,7 +40,8 @@ public record Environment(
     @Nullable String machine,
     List<String> addresses,
     @Nullable String defaultInterface,
-    @Nullable String catalogDate) {
+    @Nullable String catalogDate,
+    @Nullable ProxySourceSummary proxyDiscovery) {
   public Environment {
     dnsServers = List.copyOf(dnsServers);
     addresses = List.copyOf(addresses);
@@ -63,7 +67,8 @@ public record Environment(
         .machine(machine)
         .addresses(addresses)
         .defaultInterface(defaultInterface)
-        .catalogDate(catalogDate);
+        .catalogDate(catalogDate)
+        .proxyDiscovery(proxyDiscovery);
   }
 
   /** Collects the environment field by field. */
@@ -80,6 +85,7 @@ public record Environment(
     private List<String> addresses = List.of();
     private @Nullable String defaultInterface;
     private @Nullable String catalogDate;
+    private @Nullable ProxySourceSummary proxyDiscovery;
 
     private Builder() {}
 
@@ -143,6 +149,11 @@ public record Environment(
       return this;
     }
 
+    public Builder proxyDiscovery(@Nullable ProxySourceSummary value) {
+      proxyDiscovery = value;
+      return this;
+    }
+
     public Environment build() {
       return new Environment(
           proxy,
@@ -156,7 +167,8 @@ public record Environment(
           machine,
           addresses,
           defaultInterface,
-          catalogDate);
+          catalogDate,
+          proxyDiscovery);
     }
   }
 }

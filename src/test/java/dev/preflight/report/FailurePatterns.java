@@ -13,6 +13,7 @@ import dev.preflight.verdict.DomainChoice;
 import dev.preflight.verdict.EndpointResult;
 import dev.preflight.verdict.Environment;
 import dev.preflight.verdict.Judge;
+import dev.preflight.verdict.ProxySourceSummary;
 import dev.preflight.verdict.Remedies;
 import dev.preflight.verdict.Report;
 import dev.preflight.verdict.Status;
@@ -123,8 +124,15 @@ final class FailurePatterns {
     results.add(ntpPass());
     Environment env =
         machine()
-            .proxy("http://proxy.corp:3128")
-            .proxySource("--proxy")
+            .proxy("PAC http://wpad.corp.example/wpad.dat")
+            .proxySource("device")
+            .proxyDiscovery(
+                new ProxySourceSummary(
+                    "device",
+                    "WPAD http://wpad.corp.example/wpad.dat via DNS suffix corp.example",
+                    "http://wpad.corp.example/wpad.dat",
+                    List.of("http://wpad.corp.example/wpad.dat", "http://wpad.example/wpad.dat"),
+                    List.of(new ProxySourceSummary.RouteCount("PROXY proxy.corp:3128", 5))))
             .dnsServers(List.of("10.0.0.53:53"))
             .dnsSource("system settings")
             .clockOffsetMs(120L)

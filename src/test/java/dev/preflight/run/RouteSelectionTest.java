@@ -9,6 +9,7 @@ import dev.preflight.catalog.Impact;
 import dev.preflight.catalog.Protocol;
 import dev.preflight.common.InputException;
 import dev.preflight.probe.Route;
+import dev.preflight.run.proxy.NoProxy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

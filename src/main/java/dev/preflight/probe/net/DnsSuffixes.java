@@ -3,8 +3,8 @@ package dev.preflight.probe.net;
 import dev.preflight.common.InputException;
 import dev.preflight.common.InputFiles;
 import dev.preflight.common.InputKind;
-import dev.preflight.common.IoErrors;
-import java.io.IOException;
+import dev.preflight.common.SystemTool;
+import java.net.IDN;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -140,7 +139,7 @@ public record DnsSuffixes(List<String> suffixes, String source) {
   private static DnsSuffixes of(List<String> names, String source) {
     Set<String> valid = new LinkedHashSet<>();
     for (String name : names) {
-      String lower = name.strip().toLowerCase(Locale.ROOT);
+      String lower = ascii(name.strip()).toLowerCase(Locale.ROOT);
       lower = lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
       // "local" is multicast DNS, never an Active Directory domain (RFC 6762).
       if (NAME.matcher(lower).matches() && !lower.equals("local") && valid.size() < MAX) {
@@ -150,25 +149,20 @@ public record DnsSuffixes(List<String> suffixes, String source) {
     return new DnsSuffixes(List.copyOf(valid), source);
   }
 
-  private static String run(String... command) {
-    String name = String.join(" ", command).split(" -Command")[0];
+  /**
+   * An internationalized suffix in its ASCII form ({@code bücher.example} becomes {@code
+   * xn--bcher-kva.example}, RFC 5891), as DNS queries carry it; text that is no name stays as it is
+   * and fails the name check.
+   */
+  private static String ascii(String name) {
     try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      try {
-        process.getOutputStream().close();
-        String output =
-            InputFiles.readText(
-                process.getInputStream(), name, InputKind.TOOL_OUTPUT.withDeadline(TOOL_DEADLINE));
-        process.waitFor(TOOL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
-        return output;
-      } finally {
-        process.destroyForcibly();
-      }
-    } catch (IOException e) {
-      throw new InputException(name, "cannot run it: " + IoErrors.reason(e));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InputException(name, "interrupted");
+      return IDN.toASCII(name, IDN.ALLOW_UNASSIGNED);
+    } catch (IllegalArgumentException e) {
+      return name;
     }
+  }
+
+  private static String run(String... command) {
+    return SystemTool.run(TOOL_DEADLINE, List.of(command));
   }
 }

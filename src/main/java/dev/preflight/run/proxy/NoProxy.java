@@ -1,4 +1,4 @@
-package dev.preflight.run;
+package dev.preflight.run.proxy;
 
 import dev.preflight.common.HostPort;
 import java.util.ArrayList;
@@ -10,13 +10,14 @@ import org.jspecify.annotations.Nullable;
  * The {@code NO_PROXY} list: hosts that bypass the proxy from {@code HTTPS_PROXY}/{@code
  * HTTP_PROXY}.
  *
- * <p>Semantics follow Go's {@code httpproxy} package, which most tools share: entries are separated
- * by commas or spaces and compared case-insensitively; {@code *} alone bypasses every host; {@code
- * example.com} matches that host and every subdomain; {@code .example.com} (or {@code
+ * <p>Semantics follow Go's {@code httpproxy} package, which most tools share, and GLib's {@code
+ * GSimpleProxyResolver}, which reads GNOME's {@code ignore-hosts} the same way: entries are
+ * separated by commas or spaces and compared case-insensitively; {@code *} alone bypasses every
+ * host; {@code example.com} matches that host and every subdomain; {@code .example.com} (or {@code
  * *.example.com}) matches subdomains only; {@code host:port} matches only that port; an IP address
  * matches only itself.
  */
-public final class NoProxy {
+public final class NoProxy implements Bypass {
   private record Entry(String domain, boolean subdomainsOnly, int port) {}
 
   private final boolean everything;
@@ -69,7 +70,7 @@ public final class NoProxy {
     return new Entry(subdomainsOnly ? host.substring(1) : host, subdomainsOnly, port);
   }
 
-  /** True when a request to {@code host} on {@code port} bypasses the proxy. */
+  @Override
   public boolean bypasses(String host, int port) {
     if (everything) {
       return true;
