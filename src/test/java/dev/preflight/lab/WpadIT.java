@@ -44,7 +44,7 @@ class WpadIT {
   }
 
   private static JsonNode source(CheckRun run) {
-    return run.report().path("environment").path("proxySource");
+    return run.report().path("environment").path("proxyDiscovery");
   }
 
   @Test
