@@ -1,5 +1,6 @@
 package dev.preflight.policy.allowlist;
 
+import dev.preflight.common.Display;
 import dev.preflight.common.InputException;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,9 @@ final class AllowlistParser implements CsvAllowlist.Rows {
       throw new InputException(
           file,
           header.get().number(),
-          "CSV header has no host column (expected one of "
+          "CSV header "
+              + Display.quoted(header.get().text())
+              + " has no host column (expected one of "
               + CsvAllowlist.HOST_COLUMNS.stream().sorted().toList()
               + ")");
     } else {

@@ -100,7 +100,7 @@ class AllowlistEvaluatorTest {
         "bare star|*|1|wildcard that is not a leading '*.'",
         "space inside|two words.example.com|1|contains whitespace",
         "bad label|bad_-.example..com|1|not a valid host name",
-        "csv without host column|name,port\\nx,443|1|CSV header has no host column",
+        "csv without host column|name,port\\nx,443|1|has no host column",
         "csv ragged row|host,port\\nx.example.com,443,extra|2|CSV row has 3 fields",
         "csv open quote|host,port\\n\"x.example.com,443|2|unterminated quoted CSV field",
         "csv junk after quote|host,port\\n\"x\"y,443|2|text after a closing quote",
