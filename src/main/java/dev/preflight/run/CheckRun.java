@@ -131,7 +131,8 @@ public final class CheckRun {
   }
 
   /** Runs the check and returns its report; network trouble never throws, it is judged. */
-  public Report run(Catalog catalog, CheckSettings asked, ProgressListener listener) {
+  public Report run(Catalog catalog, CheckSettings given, ProgressListener listener) {
+    CheckSettings asked = given.withRoutes(given.routes().forRun());
     Instant started = clock.instant();
     long startNanos = System.nanoTime();
     ProbeRunner runner =

@@ -20,12 +20,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The PAC sandbox does not count DNS waits against its own limits, and scripts often call {@code
  * dnsResolve} for every URL, so without a shared budget a dead DNS server would cost one timeout
  * per endpoint before probing even starts. Once the budget is spent, names are answered as
- * unresolvable and {@link #exhausted} turns true. Answers are cached per name.
+ * unresolvable and {@link #exhausted} turns true. Answers are cached per name, for one run: {@link
+ * #restart} begins the next one with a full budget, no cached answer and a resolver that has asked
+ * nothing yet, so a scheduled check sees a changed record.
  */
 final class PacDnsBudget {
-  private final SharedResolver resolver;
   private final Duration perLookup;
-  private final long deadlineNanos;
+  private volatile SharedResolver resolver;
+  private volatile long deadlineNanos;
   private final Map<String, List<String>> cache = new ConcurrentHashMap<>();
   private final AtomicBoolean exhausted = new AtomicBoolean();
 
@@ -33,6 +35,14 @@ final class PacDnsBudget {
     this.resolver = SharedResolver.of(resolver);
     this.perLookup = budget;
     this.deadlineNanos = System.nanoTime() + budget.toNanos();
+  }
+
+  /** Starts another run's budget. */
+  void restart() {
+    resolver = resolver.fresh();
+    cache.clear();
+    exhausted.set(false);
+    deadlineNanos = System.nanoTime() + perLookup.toNanos();
   }
 
   List<String> lookup(String host) {

@@ -45,6 +45,7 @@ public final class PacRoutes implements RouteSelector {
   private final Duration budget;
   private final AtomicInteger failures = new AtomicInteger();
   private final AtomicReference<String> firstFailure = new AtomicReference<>();
+  private final Runnable restartDns;
   private long deadlineNanos;
 
   /**
@@ -55,7 +56,7 @@ public final class PacRoutes implements RouteSelector {
    * @param dnsExhausted true once the script's DNS helpers ran out of time
    */
   public PacRoutes(PacEngine engine, String source, Duration budget, BooleanSupplier dnsExhausted) {
-    this(engine, source, budget, dnsExhausted, "--pac", false);
+    this(engine, source, budget, dnsExhausted, "--pac", false, () -> {});
   }
 
   private PacRoutes(
@@ -64,13 +65,15 @@ public final class PacRoutes implements RouteSelector {
       Duration budget,
       BooleanSupplier dnsExhausted,
       String origin,
-      boolean fallBackDirect) {
+      boolean fallBackDirect,
+      Runnable restartDns) {
     this.engine = Objects.requireNonNull(engine, "engine");
     this.scriptName = Objects.requireNonNull(scriptName, "scriptName");
     this.budget = Objects.requireNonNull(budget, "budget");
     this.dnsExhausted = Objects.requireNonNull(dnsExhausted, "dnsExhausted");
     this.origin = origin;
     this.fallBackDirect = fallBackDirect;
+    this.restartDns = restartDns;
   }
 
   /**
@@ -90,7 +93,19 @@ public final class PacRoutes implements RouteSelector {
         PacEnvironment.defaults().withResolver(PacResolver.system(dns::lookup)).withLimits(limits);
     PacEngine engine = PacEngine.load(script, environment);
     boolean discovered = !origin.equals("--pac");
-    return new PacRoutes(engine, script.sourceName(), timeout, dns::exhausted, origin, discovered);
+    return new PacRoutes(
+        engine, script.sourceName(), timeout, dns::exhausted, origin, discovered, dns::restart);
+  }
+
+  /**
+   * The same script for another run (serve runs one check after another): the route-selection
+   * budget, the DNS budget and the failure count start afresh.
+   */
+  @Override
+  public PacRoutes forRun() {
+    restartDns.run();
+    return new PacRoutes(
+        engine, scriptName, budget, dnsExhausted, origin, fallBackDirect, restartDns);
   }
 
   @Override

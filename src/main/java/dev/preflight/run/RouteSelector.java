@@ -31,6 +31,14 @@ public interface RouteSelector {
     return null;
   }
 
+  /**
+   * The selector for one more run, with every per-run budget and count started afresh; a run asks
+   * for it before it selects a route. Stateless selectors are their own.
+   */
+  default RouteSelector forRun() {
+    return this;
+  }
+
   /** What the selector could not decide reliably, one sentence each; asked after planning. */
   default List<String> warnings() {
     return List.of();

@@ -154,6 +154,35 @@ class PacCheckRunTest {
   }
 
   @Test
+  void aScheduledRunGetsTheRouteSelectionBudgetAfresh() throws Exception {
+    // serve loads the script once and runs check after check with the same settings.
+    Path pac =
+        Files.writeString(
+            dir.resolve("proxy.pac"),
+            "function FindProxyForURL(url, host) { return \"PROXY proxy.corp:3128\"; }\n");
+    try (DatagramSocket silentDns = silentDns()) {
+      InetSocketAddress dns = (InetSocketAddress) silentDns.getLocalSocketAddress();
+      Duration timeout = Duration.ofMillis(300);
+      PacRoutes routes = SystemCheck.pac(pac.toString(), timeout, Resolver.system(dns));
+      CheckSettings settings = CheckSettings.builder().timeout(timeout).routes(routes).build();
+      CheckRun run =
+          new CheckRun(
+              PASSING, PASSING, List.of(), LocalMachine.UNKNOWN, Clock.systemUTC(), "test");
+
+      Report first = run.run(catalog(3), settings, ProgressListener.NONE);
+      Thread.sleep(timeout.multipliedBy(2).toMillis()); // the first run's budget is long gone
+      Report second = run.run(catalog(3), settings, ProgressListener.NONE);
+
+      for (Report report : List.of(first, second)) {
+        assertThat(web(report))
+            .hasSize(3)
+            .allSatisfy(r -> assertThat(r.route()).isEqualTo("PROXY proxy.corp:3128"))
+            .noneMatch(EndpointResult::unjudged);
+      }
+    }
+  }
+
+  @Test
   void aSlowScriptUsesOneTimeoutToRouteAndTheRestIsUnjudged() throws IOException {
     // Legal, but slow: each call spins 50 ms (well under the per-call instruction budget), so 40
     // URLs need two seconds.
