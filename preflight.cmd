@@ -31,7 +31,7 @@ if exist "%HERE%pom.xml" if not exist "%JAR%" (
 )
 
 rem serve runs for days, where C2's faster code pays for its compilations.
-set "OPTIONS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
-if /i "%~1"=="serve" set "OPTIONS=-XX:+UseSerialGC"
+set "OPTIONS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms64m"
+if /i "%~1"=="serve" set "OPTIONS=-XX:+UseSerialGC -Xms64m"
 "%PREFLIGHT_JDK%\bin\java.exe" %OPTIONS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

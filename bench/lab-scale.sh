@@ -6,6 +6,9 @@
 #
 #   sudo bench/lab-scale.sh [-n "100 500 2000"] [-r "0 50 200"] [-t 5s] [-- extra check options]
 #
+# JVM_OPTIONS="..." runs the JVM with those options, for example the launcher's own
+# (-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms64m, as ./preflight starts a check).
+#
 # One line per (RTT, N):
 #   wrong      endpoints not reported PASS (every lab endpoint is healthy: goal 0)
 #   wall       the whole preflight process, JVM start included
@@ -74,7 +77,7 @@ run() { # RTT N [extra check options]
   before=$(wc -l <"$log")
   local load; load=$(cut -d' ' -f1-3 /proc/loadavg)
   local start; start=$(date +%s%N)
-  ip netns exec "$ns" /usr/bin/time -f '%U %S %M' -o "$work/time" "$java_bin" -jar "$jar" check \
+  ip netns exec "$ns" /usr/bin/time -f '%U %S %M' -o "$work/time" "$java_bin" ${JVM_OPTIONS:-} -jar "$jar" check \
     --catalog lab/catalog.yaml --catalog "$work/gen-$n.yaml" --ca-file "$state/ca/root.pem" \
     --timeout "$timeout" --format json --output "$work/report.json" "$@" 2>"$work/err" &
   local outer=$!
@@ -85,9 +88,9 @@ run() { # RTT N [extra check options]
   wait
   local wall; wall=$(awk -v s="$start" -v e="$(date +%s%N)" 'BEGIN { printf "%.2f", (e - s) / 1e9 }')
   tail -n +"$((before + 1))" "$log" | grep -o 'query\[[A-Z]*\] [^ ]*' >"$work/queries" || true
-  python3 - "$work/report.json" "$work/time" "$work/sample" "$work/queries" "$rtt" "$n" "$wall" "$code" "$lim" "$load" <<'PY'
+  python3 - "$work/report.json" "$work/time" "$work/sample" "$work/queries" "$rtt" "$n" "$wall" "$code" "$lim" "$load" "${JVM_OPTIONS:-}" <<'PY'
 import collections, json, sys
-report, times, sample, queries, rtt, n, wall, code, lim, load = sys.argv[1:]
+report, times, sample, queries, rtt, n, wall, code, lim, load, jvm = sys.argv[1:]
 try:
     r = json.load(open(report))
     eps = [e for s in r["services"] for e in s["endpoints"]]
@@ -104,7 +107,7 @@ print(f"rtt {int(rtt):3d} ms  n {int(n):4d}  endpoints {len(eps):4d}  wrong {len
       f"wall {float(wall):6.2f} s  limit {limit:5.2f} s (curl {curl:.2f} + jvm {version:.2f})  "
       f"ratio {float(wall) / limit:5.2f}  cpu {float(user) + float(system):6.2f} s  "
       f"rss {int(rss) // 1024:4d} MiB  fds {fds:>5}  thr {threads:>4}  dns/name {per_name:.2f}  "
-      f"verdict {r['verdict']} exit {code}  load {load}"
+      f"verdict {r['verdict']} exit {code}  load {load}  jvm [{jvm}]"
       + (f"  {dict(causes.most_common(4))}" if causes else ""))
 PY
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -47,12 +48,14 @@ class LauncherClassCacheTest {
     assertThat(leftovers()).isEmpty();
 
     assertThat(sandbox.preflight("--version").out())
-        .contains(" -XX:+UseSerialGC -XX:AOTCache=" + aot + " -Xlog:aot*=off ")
+        .contains(" -XX:+UseSerialGC -Xms64m -XX:AOTCache=" + aot + " -Xlog:aot*=off ")
         .endsWith(" --version\n");
 
+    FileTime trained = Files.getLastModifiedTime(aot);
     LauncherSandbox.touch(sandbox.app.resolve("lib/preflight.jar"), 5);
     assertThat(sandbox.preflight("--version").out()).doesNotContain("AOTCache");
     assertThat(sandbox.preflight("check").out()).contains("-XX:AOTMode=record");
+    awaitReplaced(aot, trained);
     awaitNoLeftovers();
   }
 
@@ -61,10 +64,10 @@ class LauncherClassCacheTest {
     sandbox.jdk("jdk-25", "25.0.1");
 
     assertThat(sandbox.preflight("serve", "--interval", "5m").out())
-        .startsWith("java-jdk-25 -XX:+UseSerialGC -jar ")
+        .startsWith("java-jdk-25 -XX:+UseSerialGC -Xms64m -jar ")
         .endsWith(" serve --interval 5m\n");
     assertThat(sandbox.preflight("export").out())
-        .startsWith("java-jdk-25 -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar ");
+        .startsWith("java-jdk-25 -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms64m -jar ");
   }
 
   @Test
@@ -128,6 +131,15 @@ class LauncherClassCacheTest {
       Thread.sleep(50);
     }
     assertThat(leftovers()).isEmpty();
+  }
+
+  /** Waits for the background step of a new training run to put its cache in place of the old. */
+  private static void awaitReplaced(Path path, FileTime old) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (Files.getLastModifiedTime(path).equals(old) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(Files.getLastModifiedTime(path)).isNotEqualTo(old);
   }
 
   /** Waits for the background step that writes the AOT cache after the training run. */

@@ -44,7 +44,9 @@ class LauncherJdkDiscoveryTest {
     assertThat(run.err()).isEmpty();
     assertThat(run.out())
         .isEqualTo(
-            "java-jdk-25 -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar " + jar() + " --version\n");
+            "java-jdk-25 -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms64m -jar "
+                + jar()
+                + " --version\n");
     assertThat(sandbox.versionQueries()).as("versions come from release files").isZero();
   }
 
