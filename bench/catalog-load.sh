@@ -2,6 +2,8 @@
 # Measures how long `preflight catalog list` takes (JVM start included) with the shipped catalog
 # alone and with a generated user catalog of N entries, and the peak memory of each run.
 # Usage: bench/catalog-load.sh [ENTRIES] [RUNS]     (defaults: 5000 entries, 5 runs)
+# JVM_OPTIONS="..." runs the JVM with those options (the launcher's: -XX:TieredStopAtLevel=1
+# -XX:+UseSerialGC -Xms64m).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 entries="${1:-5000}"
@@ -29,9 +31,9 @@ measure() {
     local start end
     start=$(date +%s%N)
     if [ -x /usr/bin/time ]; then
-      rss=$(/usr/bin/time -f '%M' "$java_bin" -jar "$jar" "$@" 2>&1 >/dev/null | tail -1)
+      rss=$(/usr/bin/time -f '%M' "$java_bin" ${JVM_OPTIONS:-} -jar "$jar" "$@" 2>&1 >/dev/null | tail -1)
     else
-      "$java_bin" -jar "$jar" "$@" > /dev/null
+      "$java_bin" ${JVM_OPTIONS:-} -jar "$jar" "$@" > /dev/null
     fi
     end=$(date +%s%N)
     ms=$(( (end - start) / 1000000 ))

@@ -13,6 +13,8 @@
 #
 # Prints per case: endpoints, FAIL / SKIP counts, causes, exit code, wall and run time, user+sys
 # CPU, peak RSS, and the most threads and file descriptors seen (sampled every 50 ms).
+# JVM_OPTIONS="..." runs the JVM with those options (the launcher's: -XX:TieredStopAtLevel=1
+# -XX:+UseSerialGC -Xms64m).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=2000 timeout=5s
@@ -86,7 +88,7 @@ for case in silent-tls never-read; do
   load=$(cut -d' ' -f1-3 /proc/loadavg)
   start=$(date +%s%N)
   code=0
-  /usr/bin/time -f '%U %S %M' -o "$work/time" "$java_bin" -jar "$jar" check \
+  /usr/bin/time -f '%U %S %M' -o "$work/time" "$java_bin" ${JVM_OPTIONS:-} -jar "$jar" check \
     --catalog "$work/$case.yaml" --dns-server "127.0.0.1:$(cat "$work/silent-dns.port")" \
     --timeout "$timeout" --format json --output "$work/report.json" "$@" 2>/dev/null &
   outer=$!
