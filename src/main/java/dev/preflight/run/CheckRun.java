@@ -47,7 +47,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CheckRun {
   /** For runs built without a network for tenant discovery: they never have a tenant to ask. */
-  private static final TenantDiscovery.Network NO_TENANT_NETWORK =
+  static final TenantDiscovery.Network NO_TENANT_NETWORK =
       new TenantDiscovery.Network() {
         @Override
         public HttpExchange.Outcome exchange(ProbeTarget target, HttpRequest request) {
@@ -132,7 +132,8 @@ public final class CheckRun {
 
   /** Runs the check and returns its report; network trouble never throws, it is judged. */
   public Report run(Catalog catalog, CheckSettings given, ProgressListener listener) {
-    CheckSettings asked = given.withRoutes(given.routes().forRun());
+    // Not withRoutes: that drops the proxy source, which the route finder still has to follow.
+    CheckSettings asked = given.toBuilder().routes(given.routes().forRun()).build();
     Instant started = clock.instant();
     long startNanos = System.nanoTime();
     ProbeRunner runner =

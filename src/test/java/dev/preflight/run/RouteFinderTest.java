@@ -6,10 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.preflight.catalog.Endpoint;
 import dev.preflight.catalog.Impact;
 import dev.preflight.catalog.Protocol;
+import dev.preflight.fixtures.Entries;
+import dev.preflight.probe.ProbeResult;
 import dev.preflight.probe.Route;
+import dev.preflight.probe.net.LocalMachine;
 import dev.preflight.run.proxy.MachineProxy;
 import dev.preflight.testing.HttpTestServer;
+import dev.preflight.verdict.EndpointResult;
+import dev.preflight.verdict.Report;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -51,6 +58,35 @@ class RouteFinderTest {
               "http://wpad.emea.corp.example/wpad.dat", "http://wpad.corp.example/wpad.dat");
       assertThat(found.warnings()).isEmpty();
       assertThat(found.routes().describe()).isEqualTo("PAC http://wpad.corp.example/wpad.dat");
+    }
+  }
+
+  @Test
+  void aCheckRunFollowsTheDiscoveredScript() {
+    try (WpadServers net = new WpadServers().script("wpad.corp.example", SCRIPT)) {
+      ProbeRunner.Executor passing =
+          (target, deadline, cpu) -> new ProbeResult(target, null, Map.of(), Map.of());
+      CheckRun run =
+          new CheckRun(
+              passing,
+              passing,
+              List.of(),
+              LocalMachine.UNKNOWN,
+              Clock.systemUTC(),
+              "test",
+              CheckRun.NO_TENANT_NETWORK,
+              net.finder(WpadServers.bareMachine()));
+
+      Report report =
+          run.run(
+              Entries.catalog(List.of(ZTD, LIVE)),
+              WpadServers.settings(ProxySource.DEVICE, "corp.example"),
+              ProgressListener.NONE);
+
+      assertThat(report.endpoints())
+          .extracting(EndpointResult::route)
+          .containsExactly("PROXY proxy.corp.example:3128", "DIRECT");
+      assertThat(report.environment().proxySource()).isEqualTo("device");
     }
   }
 
