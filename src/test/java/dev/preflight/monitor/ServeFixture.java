@@ -112,9 +112,25 @@ final class ServeFixture implements AutoCloseable {
     return accepted.get();
   }
 
-  /** Closes the {@code lab-open} listener, so the next run finds it refused. */
-  void breakOpen() throws IOException {
+  /**
+   * Closes the {@code lab-open} listener and waits until a connection to it is refused, so the next
+   * run finds it refused. The wait matters: while the accepting thread is still blocked in {@code
+   * accept}, the close may be deferred, and the kernel keeps completing handshakes for the
+   * listening socket in the meantime.
+   */
+  void breakOpen() throws IOException, InterruptedException {
+    int port = open.getLocalPort();
     open.close();
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      try (Socket probe = new Socket()) {
+        probe.connect(new InetSocketAddress("127.0.0.1", port), 500);
+      } catch (java.net.ConnectException refused) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    throw new IllegalStateException("127.0.0.1:" + port + " still accepts after close");
   }
 
   /** Waits until {@code count} runs have been logged. */
