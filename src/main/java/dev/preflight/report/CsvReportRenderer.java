@@ -65,6 +65,6 @@ public final class CsvReportRenderer implements ReportRenderer {
   }
 
   private static String text(@Nullable String value) {
-    return Shown.text(value);
+    return value == null ? "" : value;
   }
 }

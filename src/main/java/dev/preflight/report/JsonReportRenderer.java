@@ -68,7 +68,7 @@ public final class JsonReportRenderer implements ReportRenderer {
     } else {
       json.writeObjectFieldStart("domain");
       json.writeStringField("name", domain.name());
-      json.writeStringField("source", Shown.text(domain.source()));
+      json.writeStringField("source", domain.source());
       json.writeEndObject();
     }
     writeNullable(json, "proxySource", env.proxySource());
@@ -90,13 +90,13 @@ public final class JsonReportRenderer implements ReportRenderer {
     }
     json.writeObjectFieldStart("proxyDiscovery");
     json.writeStringField("source", source.source());
-    json.writeStringField("found", Shown.text(source.found()));
-    writeNullable(json, "pac", Shown.orNull(source.pac()));
+    json.writeStringField("found", source.found());
+    writeNullable(json, "pac", source.pac());
     strings(json, "wpadCandidates", source.wpadCandidates());
     json.writeArrayFieldStart("routes");
     for (ProxySourceSummary.RouteCount count : source.routes()) {
       json.writeStartObject();
-      json.writeStringField("route", Shown.text(count.route()));
+      json.writeStringField("route", count.route());
       json.writeNumberField("endpoints", count.endpoints());
       json.writeEndObject();
     }
@@ -111,16 +111,16 @@ public final class JsonReportRenderer implements ReportRenderer {
       return;
     }
     json.writeObjectFieldStart("tenant");
-    json.writeStringField("name", Shown.text(tenant.name()));
-    writeNullable(json, "tenantId", Shown.orNull(tenant.tenantId()));
-    writeNullable(json, "namespaceType", Shown.orNull(tenant.namespaceType()));
-    writeNullable(json, "cloudInstance", Shown.orNull(tenant.cloudInstance()));
-    writeNullable(json, "region", Shown.orNull(tenant.region()));
+    json.writeStringField("name", tenant.name());
+    writeNullable(json, "tenantId", tenant.tenantId());
+    writeNullable(json, "namespaceType", tenant.namespaceType());
+    writeNullable(json, "cloudInstance", tenant.cloudInstance());
+    writeNullable(json, "region", tenant.region());
     json.writeArrayFieldStart("discoveredHosts");
     for (TenantSummary.DiscoveredHost host : tenant.discoveredHosts()) {
       json.writeStartObject();
       json.writeStringField("host", host.host());
-      json.writeStringField("discoveredBy", Shown.text(host.discoveredBy()));
+      json.writeStringField("discoveredBy", host.discoveredBy());
       json.writeEndObject();
     }
     json.writeEndArray();
@@ -150,7 +150,7 @@ public final class JsonReportRenderer implements ReportRenderer {
   private static void writeService(JsonGenerator json, ServiceResult service) throws IOException {
     json.writeStartObject();
     json.writeStringField("id", service.service().id());
-    json.writeStringField("name", Shown.text(service.service().name()));
+    json.writeStringField("name", service.service().name());
     json.writeStringField("impact", service.impact().name());
     json.writeStringField("status", service.status().name());
     json.writeArrayFieldStart("endpoints");
@@ -199,8 +199,8 @@ public final class JsonReportRenderer implements ReportRenderer {
     }
     json.writeObjectFieldStart("tls");
     writeNullable(json, "protocol", tls.protocol());
-    writeNullable(json, "issuer", Shown.orNull(tls.issuer()));
-    writeNullable(json, "root", Shown.orNull(tls.root()));
+    writeNullable(json, "issuer", tls.issuer());
+    writeNullable(json, "root", tls.root());
     writeNullable(json, "notAfter", tls.notAfter());
     json.writeEndObject();
   }
@@ -212,9 +212,9 @@ public final class JsonReportRenderer implements ReportRenderer {
       return;
     }
     json.writeObjectFieldStart("evidence");
-    writeNullable(json, "file", Shown.orNull(evidence.file()));
+    writeNullable(json, "file", evidence.file());
     json.writeNumberField("line", evidence.line());
-    writeNullable(json, "rule", Shown.orNull(evidence.rule()));
+    writeNullable(json, "rule", evidence.rule());
     json.writeEndObject();
   }
 

@@ -103,7 +103,7 @@ public final class JunitReportRenderer implements ReportRenderer {
     if (e != null) {
       String cause = e.cause() == null ? "" : e.cause().name();
       xml.writeAttribute(
-          "message", clean(Shown.text(cause.isEmpty() ? e.detail() : cause + ": " + e.detail())));
+          "message", clean(cause.isEmpty() ? e.detail() : cause + ": " + e.detail()));
       if (!cause.isEmpty()) {
         xml.writeAttribute("type", cause);
       }

@@ -148,7 +148,7 @@ public final class MarkdownReportRenderer implements ReportRenderer {
   }
 
   private static String cell(@Nullable String text) {
-    return Markup.markdownCell(Shown.orNull(text));
+    return Markup.markdownCell(text);
   }
 
   /** One line of text whose Markdown and HTML characters show as themselves. */

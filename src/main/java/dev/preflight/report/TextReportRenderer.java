@@ -42,7 +42,7 @@ public final class TextReportRenderer implements ReportRenderer {
       lines.add(
           ansi.status(service.status(), tag(service.status()))
               + "  "
-              + ansi.bold(Shown.text(service.service().name()))
+              + ansi.bold(service.service().name())
               + " ("
               + service.impact().name().toLowerCase(Locale.ROOT)
               + ")");
@@ -119,7 +119,7 @@ public final class TextReportRenderer implements ReportRenderer {
       return new Widths(
           max(all, e -> truncate(e.endpoint().target(), MAX_TARGET_WIDTH)),
           max(all, e -> e.cause() == null ? "" : e.cause().name()),
-          max(all, e -> Shown.text(e.route())),
+          max(all, e -> e.route() == null ? "" : e.route()),
           max(all, e -> e.timings().totalMs() == null ? "" : e.timings().totalMs() + " ms"));
     }
 
