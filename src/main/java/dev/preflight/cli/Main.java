@@ -36,6 +36,6 @@ public final class Main {
       Supplier<Terminal> terminal,
       String... args) {
     StandardInput.use(in);
-    return PreflightCommand.commandLine(out, err, environment, terminal).execute(args);
+    return PreflightCommand.commandLine(out, err, environment, terminal, args).execute(args);
   }
 }

@@ -5,7 +5,10 @@ import dev.preflight.export.WildcardStyle;
 import dev.preflight.monitor.DiffRenderer;
 import dev.preflight.verdict.Verdict;
 import java.io.PrintWriter;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -23,17 +26,27 @@ import picocli.CommandLine.ScopeType;
     name = "preflight",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "Tells whether this network is ready for Windows Autopilot, and why not.",
-    subcommands = {
-      CheckCommand.class,
-      AnalyzeCommand.class,
-      ExportCommand.class,
-      CatalogCommand.class,
-      ServeCommand.class,
-      DiffCommand.class,
-      CompletionCommand.class
-    })
+    description = "Tells whether this network is ready for Windows Autopilot, and why not.")
 public final class PreflightCommand implements Runnable {
+  /**
+   * The commands by name, in the order of the help. Each is built only when the command line needs
+   * it: picocli reads every option of a command as it is added, a tenth of a second for all of them
+   * at every start (bench/launcher-startup.sh), while a run needs one.
+   */
+  private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+  private static Map<String, Supplier<Object>> commands() {
+    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+    commands.put("check", CheckCommand::new);
+    commands.put("analyze", AnalyzeCommand::new);
+    commands.put("export", ExportCommand::new);
+    commands.put("catalog", CatalogCommand::new);
+    commands.put("serve", ServeCommand::new);
+    commands.put("diff", DiffCommand::new);
+    commands.put("completion", CompletionCommand::new);
+    return Collections.unmodifiableMap(commands);
+  }
+
   @Option(
       names = "--debug",
       scope = ScopeType.INHERIT,
@@ -76,15 +89,59 @@ public final class PreflightCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command.");
   }
 
-  /** A fully configured command line writing to the given streams. */
+  /** A fully configured command line with every command, writing to the given streams. */
   static CommandLine commandLine(
       PrintWriter out,
       PrintWriter err,
       Map<String, String> environment,
       Supplier<Terminal> terminal) {
+    return commandLine(out, err, environment, terminal, COMMANDS.keySet());
+  }
+
+  /** A fully configured command line for running {@code args}, writing to the given streams. */
+  static CommandLine commandLine(
+      PrintWriter out,
+      PrintWriter err,
+      Map<String, String> environment,
+      Supplier<Terminal> terminal,
+      String... args) {
+    return commandLine(out, err, environment, terminal, commandsFor(args));
+  }
+
+  /**
+   * The commands {@code args} need: the one they name when only the root's own options come before
+   * it, else all of them — for the help, the version, completion scripts, and the message naming a
+   * misspelt command's nearest match.
+   */
+  static Collection<String> commandsFor(String... args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (COMMANDS.containsKey(arg)) {
+        return arg.equals("completion") ? COMMANDS.keySet() : List.of(arg);
+      }
+      if (arg.equals("--color")) {
+        i++; // its value
+      } else if (!arg.equals("--debug") && !arg.startsWith("--color=")) {
+        break;
+      }
+    }
+    return COMMANDS.keySet();
+  }
+
+  private static CommandLine commandLine(
+      PrintWriter out,
+      PrintWriter err,
+      Map<String, String> environment,
+      Supplier<Terminal> terminal,
+      Collection<String> commands) {
     ExitCodes exitCodes = new ExitCodes();
     PreflightCommand root = new PreflightCommand(environment, terminal);
     CommandLine cmd = new CommandLine(root);
+    // Before everything else: picocli passes the settings below only to the commands it already
+    // has.
+    for (String name : commands) {
+      cmd.addSubcommand(name, COMMANDS.get(name).get());
+    }
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setExecutionExceptionHandler(exitCodes);
@@ -128,6 +185,9 @@ public final class PreflightCommand implements Runnable {
         new CommandLine[] {
           cmd, cmd.getSubcommands().get("check"), cmd.getSubcommands().get("analyze")
         }) {
+      if (command == null) {
+        continue; // a command this run does not need
+      }
       command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n");
       command.getCommandSpec().usageMessage().exitCodeList(codes);
     }

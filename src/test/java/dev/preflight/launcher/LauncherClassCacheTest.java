@@ -48,7 +48,10 @@ class LauncherClassCacheTest {
     assertThat(leftovers()).isEmpty();
 
     assertThat(sandbox.preflight("--version").out())
-        .contains(" -XX:+UseSerialGC -Xms64m -XX:AOTCache=" + aot + " -Xlog:aot*=off ")
+        .contains(
+            " -XX:+UseSerialGC -Xms64m -XX:UserThreadWaitAttemptsAtExit=0 -XX:AOTCache="
+                + aot
+                + " -Xlog:aot*=off ")
         .endsWith(" --version\n");
 
     FileTime trained = Files.getLastModifiedTime(aot);
@@ -64,10 +67,11 @@ class LauncherClassCacheTest {
     sandbox.jdk("jdk-25", "25.0.1");
 
     assertThat(sandbox.preflight("serve", "--interval", "5m").out())
-        .startsWith("java-jdk-25 -XX:+UseSerialGC -Xms64m -jar ")
+        .startsWith("java-jdk-25 -XX:+UseSerialGC -Xms64m -XX:UserThreadWaitAttemptsAtExit=0 -jar ")
         .endsWith(" serve --interval 5m\n");
     assertThat(sandbox.preflight("export").out())
-        .startsWith("java-jdk-25 -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms64m -jar ");
+        .startsWith(
+            "java-jdk-25 -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms64m -XX:UserThreadWaitAttemptsAtExit=0 -jar ");
   }
 
   @Test

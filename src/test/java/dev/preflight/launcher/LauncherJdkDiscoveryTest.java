@@ -44,7 +44,8 @@ class LauncherJdkDiscoveryTest {
     assertThat(run.err()).isEmpty();
     assertThat(run.out())
         .isEqualTo(
-            "java-jdk-25 -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms64m -jar "
+            "java-jdk-25 -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms64m"
+                + " -XX:UserThreadWaitAttemptsAtExit=0 -jar "
                 + jar()
                 + " --version\n");
     assertThat(sandbox.versionQueries()).as("versions come from release files").isZero();
@@ -56,7 +57,10 @@ class LauncherJdkDiscoveryTest {
     sandbox.jdk("jdk-25", "25.0.1");
     sandbox.env.put("JAVA_HOME", jdk21.toString());
 
-    assertThat(sandbox.preflight("--version").out()).startsWith("java-jdk-21 ");
+    assertThat(sandbox.preflight("--version").out())
+        .startsWith("java-jdk-21 ")
+        .as("JDK 21 has no option for the wait at exit, and would refuse to start with it")
+        .doesNotContain("UserThreadWaitAttemptsAtExit");
   }
 
   @Test
@@ -78,7 +82,10 @@ class LauncherJdkDiscoveryTest {
     sandbox.jdk("jdk-21", "21.0.4");
     sandbox.jdk(sandbox.jdks.resolve("jre-25"), "jre-25", "25.0.1", false);
 
-    assertThat(sandbox.preflight("--version").out()).startsWith("java-jdk-21 ");
+    assertThat(sandbox.preflight("--version").out())
+        .startsWith("java-jdk-21 ")
+        .as("JDK 21 has no option for the wait at exit, and would refuse to start with it")
+        .doesNotContain("UserThreadWaitAttemptsAtExit");
   }
 
   @Test
