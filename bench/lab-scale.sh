@@ -126,6 +126,7 @@ fi
 
 for rtt in $rtts; do
   if [ "$rtt" = 0 ]; then lab/lab.sh fault rtt off; else lab/lab.sh fault rtt on "$rtt"; fi
+  sleep 1 # the router's delay takes effect within half a second (lab/bin/nfqueue_delay.py)
   for n in $counts; do
     run "$rtt" "$n" "$@"
   done
