@@ -180,10 +180,11 @@ final class SocketConnection implements Connection {
    * One client context for every connection: a context per connection costs tens of kilobytes and
    * its set-up work, thousands of times in a large run. It never resumes a session: every session
    * is invalidated after its handshake, so each probe sees a full handshake and the chain the
-   * server sends now.
+   * server sends now. Its elliptic-curve arithmetic is {@link FastCurves}'.
    */
   private static synchronized SSLContext context() throws IOException {
     if (shared == null) {
+      FastCurves.install();
       try {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, new TrustManager[] {CapturingTrustManager.INSTANCE}, null);

@@ -1,0 +1,52 @@
+package dev.preflight.probe.net;
+
+import java.security.Provider;
+import java.security.Security;
+import org.bouncycastle.jcajce.provider.asymmetric.ec.KeyAgreementSpi;
+import org.bouncycastle.jcajce.provider.asymmetric.ec.KeyPairGeneratorSpi;
+import org.bouncycastle.jcajce.provider.asymmetric.ec.SignatureSpi;
+
+/**
+ * Bouncy Castle's elliptic-curve arithmetic in front of the JDK's, for the TLS handshakes and the
+ * chain checks: ECDSA signatures, EC and XDH key pairs, ECDH and XDH key agreement. Nothing else:
+ * RSA, certificates, PKIX, ciphers, digests and randomness stay the JDK's.
+ *
+ * <p>Why: every handshake makes two key shares (X25519 and P-256), one agreement and at least one
+ * ECDSA verification. The JDK computes those fast only once C2 has compiled its field arithmetic
+ * with intrinsics; a check runs with C1 alone (see the launcher), and there its P-256 verification
+ * and key generation were most of a large check's CPU. Bouncy Castle's (32-bit limbs, precomputed
+ * tables for the fixed base points) needs no intrinsic: a 2,000-endpoint check uses about a third
+ * less CPU, and the shipped catalog starts answering sooner (bench/lab-scale.sh).
+ *
+ * <p>The answers are the same mathematics, and JSSE and PKIX apply the JDK's algorithm constraints
+ * before they ask for a service. A key a service here refuses falls through to the JDK's provider:
+ * the JCA chooses the provider of a signature, key agreement or key-pair generator when it is
+ * initialised, and moves on to the next one that accepts the key.
+ */
+final class FastCurves extends Provider {
+  static final String NAME = "preflight-curves";
+
+  private FastCurves() {
+    super(NAME, "1", "Bouncy Castle's ECDSA, EC and XDH key pairs, ECDH and XDH");
+    put("Signature.SHA1withECDSA", SignatureSpi.ecDSA.class.getName());
+    put("Signature.SHA224withECDSA", SignatureSpi.ecDSA224.class.getName());
+    put("Signature.SHA256withECDSA", SignatureSpi.ecDSA256.class.getName());
+    put("Signature.SHA384withECDSA", SignatureSpi.ecDSA384.class.getName());
+    put("Signature.SHA512withECDSA", SignatureSpi.ecDSA512.class.getName());
+    put("KeyPairGenerator.EC", KeyPairGeneratorSpi.EC.class.getName());
+    put("KeyAgreement.ECDH", KeyAgreementSpi.DH.class.getName());
+    put(
+        "KeyPairGenerator.XDH",
+        org.bouncycastle.jcajce.provider.asymmetric.edec.KeyPairGeneratorSpi.XDH.class.getName());
+    put(
+        "KeyAgreement.XDH",
+        org.bouncycastle.jcajce.provider.asymmetric.edec.KeyAgreementSpi.XDH.class.getName());
+  }
+
+  /** Puts these services first, once per JVM; later calls change nothing. */
+  static synchronized void install() {
+    if (Security.getProvider(NAME) == null) {
+      Security.insertProviderAt(new FastCurves(), 1);
+    }
+  }
+}
