@@ -1,7 +1,8 @@
 package dev.preflight.probe;
 
 import dev.preflight.probe.net.NetworkWaits;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Slots for the CPU-heavy part of probes, the TLS handshake and the judging of its chain: about one
@@ -9,6 +10,12 @@ import java.util.concurrent.Semaphore;
  * in the operating system's run queue inside them. A probe holds a slot only while it computes:
  * while its handshake waits for the peer the slot is free for another probe, so a slow network
  * never limits how many handshakes are under way, only how many compute at once.
+ *
+ * <p>A handshake under way whose peer has answered gets the next free slot before a new one starts.
+ * In a large run thousands of probes wait to start; were the slots first come, first served, each
+ * answer would queue behind all of them, every handshake would last as long as that queue, and the
+ * run would hold thousands of half-done handshakes at once (their memory, the servers' connections)
+ * instead of the few the network keeps waiting.
  *
  * <p>Thread-safe; one instance is shared by every probe of a wave.
  */
@@ -30,7 +37,7 @@ public final class CpuSlots {
     @Override
     public void resumed() {
       if (!holding) {
-        take(deadline);
+        take(deadline, true);
         holding = true;
       }
     }
@@ -43,21 +50,25 @@ public final class CpuSlots {
     private void release() {
       if (holding) {
         holding = false;
-        permits.release();
+        give();
       }
     }
   }
 
-  private final Semaphore permits;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition resumable = lock.newCondition();
+  private final Condition startable = lock.newCondition();
   private final int limit;
+  private int free;
+  private int resuming;
 
   /** {@code limit} slots, at least one. */
   public CpuSlots(int limit) {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1: " + limit);
     }
-    this.permits = new Semaphore(limit, true);
     this.limit = limit;
+    this.free = limit;
   }
 
   /** One slot per processor available to the JVM. */
@@ -76,19 +87,59 @@ public final class CpuSlots {
    * wait ends when another probe's computing does.
    */
   public Held acquire(Deadline deadline) {
-    take(deadline);
+    take(deadline, false);
     return new Held(deadline);
   }
 
-  private void take(Deadline deadline) {
-    if (permits.tryAcquire()) {
-      return;
-    }
-    Deadline.LocalWait wait = deadline.localWait();
+  private void take(Deadline deadline, boolean underWay) {
+    lock.lock();
     try {
-      permits.acquireUninterruptibly();
+      if (!mayTake(underWay)) {
+        awaitTurn(deadline, underWay);
+      }
+      free--;
+      signalNext();
     } finally {
+      lock.unlock();
+    }
+  }
+
+  private boolean mayTake(boolean underWay) {
+    return free > 0 && (underWay || resuming == 0);
+  }
+
+  /** Called holding the lock; the wait is local to this machine, so it spends no deadline. */
+  private void awaitTurn(Deadline deadline, boolean underWay) {
+    Deadline.LocalWait wait = deadline.localWait();
+    if (underWay) {
+      resuming++;
+    }
+    try {
+      while (!mayTake(underWay)) {
+        (underWay ? resumable : startable).awaitUninterruptibly();
+      }
+    } finally {
+      if (underWay) {
+        resuming--;
+      }
       wait.close();
+    }
+  }
+
+  private void give() {
+    lock.lock();
+    try {
+      free++;
+      signalNext();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Wakes one waiter for a free slot: a handshake under way if one waits, else a new one. */
+  private void signalNext() {
+    if (free > 0) {
+      (resuming > 0 ? resumable : startable).signal();
     }
   }
 }

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * CPU slots against real TLS on loopback: a handshake computes in a slot but gives it up while the
- * peer keeps it waiting, and a probe queued for a slot does not spend its deadline meanwhile.
+ * peer keeps it waiting, and a probe queued for a slot does not spend its deadline meanwhile. A
+ * handshake under way gets a free slot before one that has yet to start.
  */
 @Timeout(30)
 class CpuSlotsTest {
@@ -115,5 +116,36 @@ class CpuSlotsTest {
     ProbeResult result = probe.get(10, TimeUnit.SECONDS);
     LoopbackFixture.assertPassed(result);
     assertThat(result.timings().get(Phase.TLS_HANDSHAKE)).isLessThan(timeout);
+  }
+
+  @Test
+  void aHandshakeUnderWayGetsTheSlotBeforeANewOne() throws Exception {
+    CpuSlots slots = new CpuSlots(1);
+    Deadline deadline = Deadline.start(Clock.system(), Duration.ofMinutes(1));
+    CpuSlots.Held underWay = slots.acquire(deadline);
+    underWay.waiting(); // its peer keeps it waiting: the slot is free
+    CpuSlots.Held busy = slots.acquire(deadline);
+
+    CompletableFuture<CpuSlots.Held> fresh = new CompletableFuture<>();
+    Thread starter = Thread.ofPlatform().start(() -> fresh.complete(slots.acquire(deadline)));
+    awaitBlocked(starter);
+    Thread resumer = Thread.ofPlatform().start(underWay::resumed); // queued after the starter
+    awaitBlocked(resumer);
+
+    busy.close();
+    resumer.join(5_000);
+    assertThat(resumer.isAlive()).as("the handshake under way resumed").isFalse();
+    assertThat(fresh).as("the new handshake still waits").isNotDone();
+
+    underWay.close();
+    assertThat(fresh.get(5, TimeUnit.SECONDS)).isNotNull();
+  }
+
+  private static void awaitBlocked(Thread thread) throws InterruptedException {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (thread.getState() != Thread.State.WAITING && System.nanoTime() < until) {
+      Thread.sleep(5);
+    }
+    assertThat(thread.getState()).isEqualTo(Thread.State.WAITING);
   }
 }
