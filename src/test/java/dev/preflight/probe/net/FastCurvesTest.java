@@ -3,6 +3,7 @@ package dev.preflight.probe.net;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -10,12 +11,15 @@ import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Security;
 import java.security.Signature;
+import java.security.interfaces.ECPublicKey;
 import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
 import java.security.spec.NamedParameterSpec;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.KeyAgreement;
+import org.bouncycastle.jce.spec.ECNamedCurveSpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -91,6 +95,31 @@ class FastCurvesTest {
     // JSSE asks for the secret under this name, in TLS 1.2 and 1.3 alike.
     byte[] secret = mine.generateSecret("TlsPremasterSecret").getEncoded();
     assertThat(secret).isEqualTo(jdk.generateSecret("TlsPremasterSecret").getEncoded());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"secp256r1", "secp384r1"})
+  void aCurveGivenByTheJdksParametersIsGeneratedAsTheNamedCurve(String curve)
+      throws GeneralSecurityException {
+    // JSSE hands the key-pair generator the JDK's own curve object, not a name.
+    AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC", JDK);
+    parameters.init(new ECGenParameterSpec(curve));
+    ECParameterSpec jdkCurve = parameters.getParameterSpec(ECParameterSpec.class);
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+    generator.initialize(jdkCurve);
+    KeyPair ours = generator.generateKeyPair();
+
+    assertThat(((ECPublicKey) ours.getPublic()).getParams())
+        .isInstanceOfSatisfying(
+            ECNamedCurveSpec.class, named -> assertThat(named.getName()).isEqualTo(curve));
+    KeyAgreement mine = KeyAgreement.getInstance("ECDH");
+    mine.init(ours.getPrivate());
+    KeyPair theirs = jdkKeys("EC", jdkCurve);
+    mine.doPhase(theirs.getPublic(), true);
+    KeyAgreement jdk = KeyAgreement.getInstance("ECDH", JDK);
+    jdk.init(theirs.getPrivate());
+    jdk.doPhase(ours.getPublic(), true);
+    assertThat(mine.generateSecret()).isEqualTo(jdk.generateSecret());
   }
 
   private static boolean verifies(String algorithm, PublicKey key, byte[] message, byte[] signature)
