@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  * ECDSA verification. The JDK computes those fast only once C2 has compiled its field arithmetic
  * with intrinsics; a check runs with C1 alone (see the launcher), and there its P-256 verification
  * and key generation were most of a large check's CPU. Bouncy Castle's (32-bit limbs, precomputed
- * tables for the fixed base points) needs no intrinsic: a 2,000-endpoint check uses about a third
- * less CPU, and the shipped catalog starts answering sooner (bench/lab-scale.sh).
+ * tables for the fixed base points) needs no intrinsic: 2,000 handshakes take less than half the
+ * CPU (bench/tls-handshakes.sh), a 2,000-endpoint check about 30 % less (bench/lab-scale.sh).
  *
  * <p>The answers are the same mathematics, and JSSE and PKIX apply the JDK's algorithm constraints
  * before they ask for a service. A key a service here refuses falls through to the JDK's provider:
@@ -64,7 +64,8 @@ final class FastCurves extends Provider {
    * Bouncy Castle's EC key pairs for a curve JSSE names by its parameters (the JDK's own
    * named-curve objects), asked for by name instead. Given parameters, Bouncy Castle builds a new
    * base point for every key pair, and with it a new table of its multiples, which the key then
-   * holds: 4 KiB and a precomputation per key share, where the named curve's table is built once.
+   * holds: about 4 KiB and a precomputation per key share, where the named curve's table is built
+   * once.
    */
   public static final class NamedCurveKeyPairs extends KeyPairGeneratorSpi.EC {
     private record Named(String name, ECParameterSpec curve) {}
