@@ -129,6 +129,8 @@ final class ServeFixture implements AutoCloseable {
         return;
       } catch (java.net.SocketException resetWhileClosing) {
         // a handshake the kernel completed before the close is reset by it: not refused yet
+      } catch (java.net.SocketTimeoutException backlogFull) {
+        // the close has not happened yet and its backlog is full, so the SYN went unanswered
       }
       Thread.sleep(20);
     }
