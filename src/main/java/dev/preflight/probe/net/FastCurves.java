@@ -45,12 +45,17 @@ final class FastCurves extends Provider {
     put("Signature.SHA512withECDSA", SignatureSpi.ecDSA512.class.getName());
     put("KeyPairGenerator.EC", NamedCurveKeyPairs.class.getName());
     put("KeyAgreement.ECDH", KeyAgreementSpi.DH.class.getName());
-    put(
-        "KeyPairGenerator.XDH",
-        org.bouncycastle.jcajce.provider.asymmetric.edec.KeyPairGeneratorSpi.XDH.class.getName());
+    put("KeyPairGenerator.XDH", xdhKeyPairs());
     put(
         "KeyAgreement.XDH",
         org.bouncycastle.jcajce.provider.asymmetric.edec.KeyAgreementSpi.XDH.class.getName());
+  }
+
+  /** {@link XdhKeyPairs} where the JDK has the XDH keys it hands out, else Bouncy Castle's own. */
+  private static String xdhKeyPairs() {
+    return Security.getProvider("SunEC") != null
+        ? XdhKeyPairs.class.getName()
+        : org.bouncycastle.jcajce.provider.asymmetric.edec.KeyPairGeneratorSpi.XDH.class.getName();
   }
 
   /** Puts these services first, once per JVM; later calls change nothing. */

@@ -1,10 +1,14 @@
 package dev.preflight.probe.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
+import java.security.InvalidParameterException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Provider;
@@ -12,10 +16,12 @@ import java.security.PublicKey;
 import java.security.Security;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.XECPrivateKey;
 import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.NamedParameterSpec;
+import java.security.spec.XECPrivateKeySpec;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.KeyAgreement;
@@ -120,6 +126,48 @@ class FastCurvesTest {
     jdk.init(theirs.getPrivate());
     jdk.doPhase(ours.getPublic(), true);
     assertThat(mine.generateSecret()).isEqualTo(jdk.generateSecret());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"X25519, 255", "X448, 448"})
+  void xdhKeyPairsAreTheJdksKeysWithThePublicKeyOfTheirScalar(String curve, int bits)
+      throws GeneralSecurityException {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("XDH");
+    generator.initialize(bits);
+    KeyPair ours = generator.generateKeyPair();
+
+    // A key the JDK made itself, so Bouncy Castle's key object never computes the public key again.
+    XECPrivateKey scalar = (XECPrivateKey) ours.getPrivate();
+    assertThat(scalar.getClass().getName()).startsWith("sun.security.");
+    assertThat(((NamedParameterSpec) scalar.getParams()).getName()).isEqualTo(curve);
+    KeyFactory jdk = KeyFactory.getInstance("XDH", JDK);
+    KeyPair reference = jdkKeys("XDH", new NamedParameterSpec(curve));
+    KeyAgreement fromOurs = KeyAgreement.getInstance("XDH", JDK);
+    fromOurs.init(
+        jdk.generatePrivate(
+            new XECPrivateKeySpec(scalar.getParams(), scalar.getScalar().orElseThrow())));
+    fromOurs.doPhase(reference.getPublic(), true);
+    KeyAgreement toOurs = KeyAgreement.getInstance("XDH", JDK);
+    toOurs.init(reference.getPrivate());
+    toOurs.doPhase(ours.getPublic(), true);
+    assertThat(toOurs.generateSecret()).isEqualTo(fromOurs.generateSecret());
+  }
+
+  @Test
+  void xdhKeyPairsRefuseWhatIsNotAnXdhCurve() {
+    KeyPairGenerator generator = uncheckedXdh();
+    assertThatThrownBy(() -> generator.initialize(new ECGenParameterSpec("secp256r1")))
+        .isInstanceOf(InvalidAlgorithmParameterException.class);
+    assertThatThrownBy(() -> generator.initialize(256))
+        .isInstanceOf(InvalidParameterException.class);
+  }
+
+  private static KeyPairGenerator uncheckedXdh() {
+    try {
+      return KeyPairGenerator.getInstance("XDH", FastCurves.NAME);
+    } catch (GeneralSecurityException e) {
+      throw new AssertionError(e);
+    }
   }
 
   private static boolean verifies(String algorithm, PublicKey key, byte[] message, byte[] signature)
