@@ -88,9 +88,10 @@ for case in silent-tls never-read; do
   load=$(cut -d' ' -f1-3 /proc/loadavg)
   start=$(date +%s%N)
   code=0
+  rm -f "$work/report.json"
   /usr/bin/time -f '%U %S %M' -o "$work/time" "$java_bin" ${JVM_OPTIONS:-} -jar "$jar" check \
     --catalog "$work/$case.yaml" --dns-server "127.0.0.1:$(cat "$work/silent-dns.port")" \
-    --timeout "$timeout" --format json --output "$work/report.json" "$@" 2>/dev/null &
+    --timeout "$timeout" --format json --output "$work/report.json" "$@" 2>"$work/err" &
   outer=$!
   pid=
   while [ -z "$pid" ] && kill -0 "$outer" 2>/dev/null; do pid=$(pgrep -P "$outer" -n || true); sleep 0.02; done
@@ -98,6 +99,11 @@ for case in silent-tls never-read; do
   wait "$outer" || code=$?
   wait "$!" 2>/dev/null || true
   wall=$(awk -v s="$start" -v e="$(date +%s%N)" 'BEGIN { printf "%.2f", (e - s) / 1e9 }')
+  if [ ! -s "$work/report.json" ]; then # no report: say why instead of a Python error
+    echo "$case: no report (exit $code); the JVM said:" >&2
+    tail -n 5 "$work/err" >&2
+    continue
+  fi
   python3 - "$work/report.json" "$work/time" "$work/sample" "$case" "$code" "$wall" "$load" <<'PY'
 import collections, json, sys
 report, times, sample, case, code, wall, load = sys.argv[1:]
