@@ -12,6 +12,7 @@ if exist "%HERE%pom.xml" (
 set "PREFLIGHT_JDK="
 if exist "%HERE%runtime\bin\java.exe" (
   set "PREFLIGHT_JDK=%HERE%runtime"
+  call :bundled_version
 ) else (
   call "%HERE%launcher\find-jdk.cmd"
 )
@@ -33,5 +34,17 @@ if exist "%HERE%pom.xml" if not exist "%JAR%" (
 rem serve runs for days, where C2's faster code pays for its compilations.
 set "OPTIONS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms64m"
 if /i "%~1"=="serve" set "OPTIONS=-XX:+UseSerialGC -Xms64m"
+rem At exit the JVM waits up to 300 ms for threads blocked in native code, which a check always
+rem has (the socket poller, the DNS selector); JDK 25+ can skip that wait (see ./preflight).
+if %PREFLIGHT_JDK_VERSION% GEQ 25 set "OPTIONS=%OPTIONS% -XX:UserThreadWaitAttemptsAtExit=0"
 "%PREFLIGHT_JDK%\bin\java.exe" %OPTIONS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%
+
+rem Sets PREFLIGHT_JDK_VERSION to the bundled runtime's major version, read from its release file
+rem (JAVA_VERSION="25.0.1" is 25), or 0 when it says none.
+:bundled_version
+set "PREFLIGHT_JDK_VERSION=0"
+for /f "usebackq tokens=1,* delims==" %%A in ("%HERE%runtime\release") do (
+  if "%%A"=="JAVA_VERSION" for /f "tokens=1 delims=._-+" %%M in (%%B) do set "PREFLIGHT_JDK_VERSION=%%M"
+)
+exit /b 0
