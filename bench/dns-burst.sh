@@ -2,7 +2,7 @@
 # How many DNS queries arriving at once a small local resolver answers: the network lab's dnsmasq
 # gets bursts of N queries (one socket each, all sent before any answer is read) from the client
 # namespace, and the script prints how many came back within two seconds. This is the evidence
-# behind the run resolver's limit of questions on the wire (SharedResolver.MAX_IN_FLIGHT).
+# behind the floor of the run resolver's window of questions on the wire (SharedResolver.MIN_IN_FLIGHT).
 #
 #   sudo bench/dns-burst.sh [N...]      (default: 100 200 400 800 1600 3200)
 #

@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -21,20 +20,25 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * attempt confirming a timeout, sends it again. Build one per run, so that answers never outlive
  * it.
  *
- * <p>At most {@link #MAX_IN_FLIGHT} questions are on the wire at once, so that thousands of lookups
- * starting together do not overflow a small local resolver: a local dnsmasq answers at most about
- * 256 queries arriving at once and drops the rest ({@code bench/dns-burst.sh}: of 400, 144 were
- * lost on a busy machine); the limit keeps half that. A question holds its slot until it ends or
+ * <p>At least {@link #MIN_IN_FLIGHT} and at most {@link #MAX_IN_FLIGHT} questions are on the wire
+ * at once ({@link DnsWindow}), so that thousands of lookups starting together do not overflow a
+ * small local resolver: a local dnsmasq answers at most about 256 queries arriving at once and
+ * drops the rest ({@code bench/dns-burst.sh}: of 400, 144 were lost on a busy machine); the floor
+ * keeps half that, and the window grows past it only while the answers show the questions waiting
+ * in a long round trip rather than in the resolver. A question holds its place until it ends or
  * until {@link #HOLD} has passed: a resolver nearby answers in milliseconds, so one that has not
  * answered by then is dropping or slow, and letting the next questions go keeps a silent resolver
- * from stalling the queue for a whole timeout while the rate stays bounded. Waiting for a slot is
+ * from stalling the queue for a whole timeout while the rate stays bounded. Waiting for a place is
  * local queueing: {@link Question#awaitSent} lets a caller keep it out of its network clocks.
  */
 public final class SharedResolver implements Resolver {
-  /** Most questions on the wire at once. */
-  public static final int MAX_IN_FLIGHT = 128;
+  /** Questions the run may always have on the wire at once. */
+  public static final int MIN_IN_FLIGHT = 128;
 
-  /** How long an unanswered question counts against {@link #MAX_IN_FLIGHT}. */
+  /** Most questions on the wire at once, however long the round trip. */
+  public static final int MAX_IN_FLIGHT = 1024;
+
+  /** How long an unanswered question keeps its place in the window. */
   static final Duration HOLD = Duration.ofMillis(250);
 
   /** Beyond its timeout, the time a network resolver gets to return (thread scheduling). */
@@ -43,27 +47,32 @@ public final class SharedResolver implements Resolver {
   private record Key(String name, RecordType type) {}
 
   private final Resolver network;
+  private final int minInFlight;
   private final int maxInFlight;
-  private final Semaphore slots;
+  private final DnsWindow window;
   private final ConcurrentMap<Key, Question> questions = new ConcurrentHashMap<>();
 
-  private SharedResolver(Resolver network, int maxInFlight) {
+  private SharedResolver(Resolver network, int minInFlight, int maxInFlight) {
     this.network = Objects.requireNonNull(network, "network");
+    this.minInFlight = minInFlight;
     this.maxInFlight = maxInFlight;
-    this.slots = new Semaphore(maxInFlight);
+    this.window = new DnsWindow(minInFlight, maxInFlight);
   }
 
-  /** A fresh run resolver asking {@code network}, at most {@link #MAX_IN_FLIGHT} at once. */
+  /**
+   * A fresh run resolver asking {@code network}, from {@link #MIN_IN_FLIGHT} to {@link
+   * #MAX_IN_FLIGHT} at once.
+   */
   public static SharedResolver over(Resolver network) {
-    return over(network, MAX_IN_FLIGHT);
+    return new SharedResolver(network, MIN_IN_FLIGHT, MAX_IN_FLIGHT);
   }
 
-  /** A fresh run resolver asking {@code network}, at most {@code maxInFlight} at once. */
-  public static SharedResolver over(Resolver network, int maxInFlight) {
-    if (maxInFlight < 1) {
-      throw new IllegalArgumentException("maxInFlight must be at least 1: " + maxInFlight);
+  /** A fresh run resolver asking {@code network}, exactly {@code inFlight} at most at once. */
+  public static SharedResolver over(Resolver network, int inFlight) {
+    if (inFlight < 1) {
+      throw new IllegalArgumentException("inFlight must be at least 1: " + inFlight);
     }
-    return new SharedResolver(network, maxInFlight);
+    return new SharedResolver(network, inFlight, inFlight);
   }
 
   /** {@code resolver} itself when it is a run resolver, else a fresh one over it. */
@@ -73,7 +82,7 @@ public final class SharedResolver implements Resolver {
 
   /** A run resolver over the same network resolver and limit that has asked nothing yet. */
   public SharedResolver fresh() {
-    return new SharedResolver(network, maxInFlight);
+    return new SharedResolver(network, minInFlight, maxInFlight);
   }
 
   /**
@@ -116,18 +125,24 @@ public final class SharedResolver implements Resolver {
 
   private void send(Question question, String name, RecordType type, Duration timeout) {
     try {
-      if (!slots.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-        question.fail(DnsTimeoutException.neverSent(maxInFlight));
+      if (!window.tryAcquire(timeout.toNanos())) {
+        question.fail(DnsTimeoutException.neverSent(window.size()));
         return;
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      question.fail(DnsTimeoutException.neverSent(maxInFlight));
+      question.fail(DnsTimeoutException.neverSent(window.size()));
       return;
     }
-    Runnable release = once(slots::release);
+    long sent = System.nanoTime();
+    AtomicBoolean placeGiven = new AtomicBoolean();
     CompletableFuture.delayedExecutor(HOLD.toNanos(), TimeUnit.NANOSECONDS, Runnable::run)
-        .execute(release);
+        .execute(
+            () -> {
+              if (placeGiven.compareAndSet(false, true)) {
+                window.unanswered();
+              }
+            });
     question.bound(timeout.plus(GRACE));
     question.markSent();
     CompletableFuture<DnsAnswer> answer;
@@ -139,7 +154,13 @@ public final class SharedResolver implements Resolver {
     // Completes on the thread that read the reply: the answer's arrival is recorded as it happens.
     answer.whenComplete(
         (value, error) -> {
-          release.run();
+          if (placeGiven.compareAndSet(false, true)) {
+            if (error == null) {
+              window.answered(System.nanoTime() - sent);
+            } else {
+              window.unanswered();
+            }
+          }
           if (error == null) {
             question.complete(value);
           } else {
@@ -149,14 +170,5 @@ public final class SharedResolver implements Resolver {
                     : error);
           }
         });
-  }
-
-  private static Runnable once(Runnable action) {
-    AtomicBoolean done = new AtomicBoolean();
-    return () -> {
-      if (done.compareAndSet(false, true)) {
-        action.run();
-      }
-    };
   }
 }

@@ -94,25 +94,7 @@ class SharedResolverTest {
   void noMoreQuestionsThanTheLimitAreOnTheWireAtOnce() throws Exception {
     AtomicInteger inFlight = new AtomicInteger();
     AtomicInteger most = new AtomicInteger();
-    Resolver network = Resolver.system(dns.address());
-    Resolver watched =
-        new Resolver() {
-          @Override
-          public DnsAnswer query(String name, RecordType type, Duration timeout)
-              throws IOException {
-            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-            try {
-              return network.query(name, type, timeout);
-            } finally {
-              inFlight.decrementAndGet();
-            }
-          }
-
-          @Override
-          public List<String> servers() {
-            return network.servers();
-          }
-        };
+    Resolver watched = watched(Resolver.system(dns.address()), inFlight, most);
     SharedResolver limited = SharedResolver.over(watched, 2);
     for (int i = 0; i < 8; i++) {
       dns.answer("n" + i + ".example.test", "198.18.0." + (i + 1))
@@ -123,6 +105,27 @@ class SharedResolverTest {
             8, i -> limited.query("n" + i + ".example.test", RecordType.A, Duration.ofSeconds(10)));
     assertThat(answers).allMatch(a -> a.addresses().size() == 1);
     assertThat(most.get()).isBetween(1, 2);
+  }
+
+  @Test
+  void behindALongRoundTripMoreQuestionsThanTheFloorAreOnTheWireAtOnce() throws Exception {
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    Resolver watched = watched(Resolver.system(dns.address()), inFlight, most);
+    SharedResolver windowed = SharedResolver.over(watched);
+    int names = 3 * SharedResolver.MIN_IN_FLIGHT;
+    for (int i = 0; i < names; i++) {
+      // Every answer takes the same 150 ms: a round trip, not a queue at the resolver.
+      dns.answer("far" + i + ".example.test", "198.18.1." + (i % 250 + 1))
+          .delay("far" + i + ".example.test", Duration.ofMillis(150));
+    }
+    List<DnsAnswer> answers =
+        concurrently(
+            names,
+            i -> windowed.query("far" + i + ".example.test", RecordType.A, Duration.ofSeconds(10)));
+    assertThat(answers).allMatch(a -> a.addresses().size() == 1);
+    assertThat(most.get()).isGreaterThan(SharedResolver.MIN_IN_FLIGHT);
+    assertThat(dns.queries("far0.example.test", "A")).isEqualTo(1);
   }
 
   @Test
@@ -160,6 +163,26 @@ class SharedResolverTest {
   private static void holdsTheSlot(Question question) {
     Question.awaitSent(List.of(question), Duration.ofSeconds(5));
     assertThat(question.isSent()).as("the first question has left").isTrue();
+  }
+
+  /** {@code network}, counting its queries in flight and the most at once. */
+  private static Resolver watched(Resolver network, AtomicInteger inFlight, AtomicInteger most) {
+    return new Resolver() {
+      @Override
+      public DnsAnswer query(String name, RecordType type, Duration timeout) throws IOException {
+        most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+          return network.query(name, type, timeout);
+        } finally {
+          inFlight.decrementAndGet();
+        }
+      }
+
+      @Override
+      public List<String> servers() {
+        return network.servers();
+      }
+    };
   }
 
   private interface Ask {

@@ -1,0 +1,102 @@
+package dev.preflight.probe.net;
+
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * How many DNS questions may be on the wire at once: never fewer than {@code floor}, and more, up
+ * to {@code ceiling}, only while the answers show that the extra questions wait in the network's
+ * round trip, not in the resolver's queue.
+ *
+ * <p>Why: what overflows a small resolver is its queue (a local dnsmasq drops what arrives beyond
+ * about 256 at once; a forwarding one keeps about 150 lookups open). On a resolver nearby, the
+ * questions on the wire are that queue, and the floor bounds it. Behind a long round trip most of
+ * them are in transit instead, and a fixed window wastes the path: at 200 ms, 128 questions at a
+ * time take 6.6 s for 4,200. The window therefore estimates the resolver's queue as a TCP Vegas
+ * sender does: the fastest answer so far is the path's round trip, and what an answer took beyond
+ * it, as a share of what it took, is the share of the window that was queued. Below half the floor
+ * the window grows by one question per answer (doubling per round trip), above the floor it shrinks
+ * by one, and a question left unanswered halves it: a loss means the resolver is full.
+ */
+final class DnsWindow {
+  private final int floor;
+  private final int ceiling;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition freed = lock.newCondition();
+  private int size;
+  private int onTheWire;
+  private long fastestNanos = Long.MAX_VALUE;
+
+  DnsWindow(int floor, int ceiling) {
+    if (floor < 1 || ceiling < floor) {
+      throw new IllegalArgumentException("window from " + floor + " to " + ceiling);
+    }
+    this.floor = floor;
+    this.ceiling = ceiling;
+    this.size = floor;
+  }
+
+  /** Takes a place on the wire, waiting at most {@code timeoutNanos}; false when none came. */
+  boolean tryAcquire(long timeoutNanos) throws InterruptedException {
+    long left = timeoutNanos;
+    lock.lock();
+    try {
+      while (onTheWire >= size) {
+        if (left <= 0) {
+          return false;
+        }
+        left = freed.awaitNanos(left);
+      }
+      onTheWire++;
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Gives the place back for a question answered after {@code elapsedNanos} on the wire. */
+  void answered(long elapsedNanos) {
+    lock.lock();
+    try {
+      fastestNanos = Math.min(fastestNanos, Math.max(1, elapsedNanos));
+      double queued = size * (1 - (double) fastestNanos / Math.max(elapsedNanos, fastestNanos));
+      if (queued < floor / 2.0) {
+        size = Math.min(ceiling, size + 1);
+      } else if (queued > floor) {
+        size = Math.max(floor, size - 1);
+      }
+      release();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Gives the place back for a question still unanswered: the resolver may be dropping. */
+  void unanswered() {
+    lock.lock();
+    try {
+      size = Math.max(floor, size / 2);
+      release();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** How many questions may be on the wire now. */
+  int size() {
+    lock.lock();
+    try {
+      return size;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** One waiter per free place, not all of them: thousands of lookups may be waiting. */
+  private void release() {
+    onTheWire--;
+    for (int free = size - onTheWire; free > 0; free--) {
+      freed.signal();
+    }
+  }
+}
