@@ -32,8 +32,8 @@ if exist "%HERE%pom.xml" if not exist "%JAR%" (
 )
 
 rem serve runs for days, where C2's faster code pays for its compilations.
-set "OPTIONS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms64m"
-if /i "%~1"=="serve" set "OPTIONS=-XX:+UseSerialGC -Xms64m"
+set "OPTIONS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms64m -Xmn32m -XX:SurvivorRatio=2"
+if /i "%~1"=="serve" set "OPTIONS=-XX:+UseSerialGC -Xms64m -Xmn32m -XX:SurvivorRatio=2"
 rem At exit the JVM waits up to 300 ms for threads blocked in native code, which a check always
 rem has (the socket poller, the DNS selector); JDK 25+ can skip that wait (see ./preflight).
 if %PREFLIGHT_JDK_VERSION% GEQ 25 set "OPTIONS=%OPTIONS% -XX:UserThreadWaitAttemptsAtExit=0"

@@ -3,7 +3,7 @@
 # alone and with a generated user catalog of N entries, and the peak memory of each run.
 # Usage: bench/catalog-load.sh [ENTRIES] [RUNS]     (defaults: 5000 entries, 5 runs)
 # JVM_OPTIONS="..." runs the JVM with those options (the launcher's: -XX:TieredStopAtLevel=1
-# -XX:+UseSerialGC -Xms64m).
+# -XX:+UseSerialGC -Xms64m -Xmn32m -XX:SurvivorRatio=2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 entries="${1:-5000}"

@@ -14,7 +14,7 @@
 # Prints per case: endpoints, FAIL / SKIP counts, causes, exit code, wall and run time, user+sys
 # CPU, peak RSS, and the most threads and file descriptors seen (sampled every 50 ms).
 # JVM_OPTIONS="..." runs the JVM with those options (the launcher's: -XX:TieredStopAtLevel=1
-# -XX:+UseSerialGC -Xms64m).
+# -XX:+UseSerialGC -Xms64m -Xmn32m -XX:SurvivorRatio=2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=2000 timeout=5s

@@ -6,8 +6,9 @@
 #
 #   sudo bench/lab-scale.sh [-n "100 500 2000"] [-r "0 50 200"] [-t 5s] [-- extra check options]
 #
-# JVM_OPTIONS="..." runs the JVM with those options, for example the launcher's own
-# (-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms64m, as ./preflight starts a check).
+# JVM_OPTIONS="..." runs the JVM with those options, for example the launcher's own (as
+# ./preflight starts a check: -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms64m -Xmn32m
+# -XX:SurvivorRatio=2).
 # LAUNCHER=1 runs ./preflight itself, as a user does: its options and, after one training check
 # before the measured runs, its class cache.
 #

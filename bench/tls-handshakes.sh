@@ -23,7 +23,7 @@ echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for _ in $(seq 1 "$runs"); do
   for stack in $stacks; do
     ip netns exec "$PFL_LAB_NAME-client" /usr/bin/time -f '%e s wall, %U s user, %S s system, %M KiB peak' \
-      "$java_bin" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms64m ${CONSCRYPT_JAR:+--enable-native-access=ALL-UNNAMED} \
+      "$java_bin" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms64m -Xmn32m -XX:SurvivorRatio=2 ${CONSCRYPT_JAR:+--enable-native-access=ALL-UNNAMED} \
       -cp "$work:$jar${CONSCRYPT_JAR:+:$CONSCRYPT_JAR}" TlsHandshakes "$count" "$stack" "$address" "$parallel" 2>&1 |
       grep -v '^p[0-9]*\.gen' | paste -sd ' ' -
   done

@@ -49,7 +49,7 @@ class LauncherClassCacheTest {
 
     assertThat(sandbox.preflight("--version").out())
         .contains(
-            " -XX:+UseSerialGC -Xms64m -XX:UserThreadWaitAttemptsAtExit=0 -XX:AOTCache="
+            " -XX:+UseSerialGC -Xms64m -Xmn32m -XX:SurvivorRatio=2 -XX:UserThreadWaitAttemptsAtExit=0 -XX:AOTCache="
                 + aot
                 + " -Xlog:aot*=off ")
         .endsWith(" --version\n");
@@ -67,11 +67,12 @@ class LauncherClassCacheTest {
     sandbox.jdk("jdk-25", "25.0.1");
 
     assertThat(sandbox.preflight("serve", "--interval", "5m").out())
-        .startsWith("java-jdk-25 -XX:+UseSerialGC -Xms64m -XX:UserThreadWaitAttemptsAtExit=0 -jar ")
+        .startsWith(
+            "java-jdk-25 -XX:+UseSerialGC -Xms64m -Xmn32m -XX:SurvivorRatio=2 -XX:UserThreadWaitAttemptsAtExit=0 -jar ")
         .endsWith(" serve --interval 5m\n");
     assertThat(sandbox.preflight("export").out())
         .startsWith(
-            "java-jdk-25 -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms64m -XX:UserThreadWaitAttemptsAtExit=0 -jar ");
+            "java-jdk-25 -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms64m -Xmn32m -XX:SurvivorRatio=2 -XX:UserThreadWaitAttemptsAtExit=0 -jar ");
   }
 
   @Test

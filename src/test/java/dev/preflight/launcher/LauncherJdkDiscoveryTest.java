@@ -44,7 +44,7 @@ class LauncherJdkDiscoveryTest {
     assertThat(run.err()).isEmpty();
     assertThat(run.out())
         .isEqualTo(
-            "java-jdk-25 -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms64m"
+            "java-jdk-25 -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms64m -Xmn32m -XX:SurvivorRatio=2"
                 + " -XX:UserThreadWaitAttemptsAtExit=0 -jar "
                 + jar()
                 + " --version\n");
