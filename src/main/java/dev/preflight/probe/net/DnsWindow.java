@@ -5,20 +5,26 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * How many DNS questions may be on the wire at once: never fewer than {@code floor}, and more, up
- * to {@code ceiling}, only while the answers show that the extra questions wait in the network's
- * round trip, not in the resolver's queue.
+ * to {@code ceiling}, only behind a long round trip and while the answers show that the extra
+ * questions wait in that round trip, not in the resolver.
  *
- * <p>Why: what overflows a small resolver is its queue (a local dnsmasq drops what arrives beyond
- * about 256 at once; a forwarding one keeps about 150 lookups open). On a resolver nearby, the
- * questions on the wire are that queue, and the floor bounds it. Behind a long round trip most of
- * them are in transit instead, and a fixed window wastes the path: at 200 ms, 128 questions at a
- * time take 6.6 s for 4,200. The window therefore estimates the resolver's queue as a TCP Vegas
- * sender does: the fastest answer so far is the path's round trip, and what an answer took beyond
- * it, as a share of what it took, is the share of the window that was queued. Below half the floor
- * the window grows by one question per answer (doubling per round trip), above the floor it shrinks
- * by one, and a question left unanswered halves it: a loss means the resolver is full.
+ * <p>Why: what overflows a small resolver is the questions it holds at once (a local dnsmasq drops
+ * what arrives beyond about 256 at once and forwards at most 150 at a time). On a resolver nearby,
+ * the questions on the wire are the ones it holds, and the floor bounds them. Behind a long round
+ * trip most of them are in transit instead, and a fixed window wastes the path: at 200 ms, 128
+ * questions at a time take 6.6 s for 4,200. The window therefore grows only when even the fastest
+ * answer took {@link #LONG_ROUND_TRIP}: a forwarder nearby that waits for its upstream answers
+ * every question equally late, and its wait cannot be told from a round trip, so nearby the window
+ * stays at the floor. Behind a long round trip it estimates the resolver's queue as a TCP Vegas
+ * sender does: the fastest answer is the path, and what an answer took beyond it, as a share of
+ * what it took, is the share of the window that waited in the resolver. Below half the floor the
+ * window grows by one question per answer (doubling per round trip), above the floor it shrinks by
+ * one, and a question left unanswered halves it: a loss means the resolver is full.
  */
 final class DnsWindow {
+  /** The fastest answer's time from which the window may grow: a resolver that far away. */
+  static final long LONG_ROUND_TRIP = 100_000_000L;
+
   private final int floor;
   private final int ceiling;
   private final ReentrantLock lock = new ReentrantLock();
@@ -60,7 +66,7 @@ final class DnsWindow {
     try {
       fastestNanos = Math.min(fastestNanos, Math.max(1, elapsedNanos));
       double queued = size * (1 - (double) fastestNanos / Math.max(elapsedNanos, fastestNanos));
-      if (queued < floor / 2.0) {
+      if (queued < floor / 2.0 && fastestNanos >= LONG_ROUND_TRIP) {
         size = Math.min(ceiling, size + 1);
       } else if (queued > floor) {
         size = Math.max(floor, size - 1);

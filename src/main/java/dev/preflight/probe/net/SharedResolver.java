@@ -24,19 +24,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * at once ({@link DnsWindow}), so that thousands of lookups starting together do not overflow a
  * small local resolver: a local dnsmasq answers at most about 256 queries arriving at once and
  * drops the rest ({@code bench/dns-burst.sh}: of 400, 144 were lost on a busy machine); the floor
- * keeps half that, and the window grows past it only while the answers show the questions waiting
- * in a long round trip rather than in the resolver. A question holds its place until it ends or
- * until {@link #HOLD} has passed: a resolver nearby answers in milliseconds, so one that has not
- * answered by then is dropping or slow, and letting the next questions go keeps a silent resolver
- * from stalling the queue for a whole timeout while the rate stays bounded. Waiting for a place is
- * local queueing: {@link Question#awaitSent} lets a caller keep it out of its network clocks.
+ * keeps half that, and the window grows past it only behind a long round trip, while the answers
+ * show the questions waiting in it rather than in the resolver. A question holds its place until it
+ * ends or until {@link #HOLD} has passed: a resolver nearby answers in milliseconds, so one that
+ * has not answered by then is dropping or slow, and letting the next questions go keeps a silent
+ * resolver from stalling the queue for a whole timeout while the rate stays bounded. Waiting for a
+ * place is local queueing: {@link Question#awaitSent} lets a caller keep it out of its network
+ * clocks.
  */
 public final class SharedResolver implements Resolver {
   /** Questions the run may always have on the wire at once. */
   public static final int MIN_IN_FLIGHT = 128;
 
   /** Most questions on the wire at once, however long the round trip. */
-  public static final int MAX_IN_FLIGHT = 1024;
+  public static final int MAX_IN_FLIGHT = 512;
 
   /** How long an unanswered question keeps its place in the window. */
   static final Duration HOLD = Duration.ofMillis(250);

@@ -40,6 +40,17 @@ class DnsWindowTest {
   }
 
   @Test
+  void aForwarderNearbyWhoseAnswersAllWaitForItsUpstreamKeepsTheWindowAtItsFloor()
+      throws Exception {
+    DnsWindow window = new DnsWindow(4, 8);
+    // Every answer took 30 ms: no queue shows, but the resolver holds each question meanwhile.
+    for (int i = 0; i < 10; i++) {
+      answer(window, Duration.ofMillis(30).toNanos());
+    }
+    assertThat(window.size()).isEqualTo(4);
+  }
+
+  @Test
   void answersShowingAQueueLargerThanTheFloorShrinkTheWindowOneByOne() throws Exception {
     DnsWindow window = grownTo8();
     answer(window, 2 * ROUND_TRIP); // half of 8 queued: 4, not more than the floor
