@@ -1,7 +1,9 @@
 package dev.preflight.probe.net;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How many DNS questions may be on the wire at once: never fewer than {@code floor}, and more, up
@@ -40,6 +42,31 @@ final class DnsWindow {
     this.floor = floor;
     this.ceiling = ceiling;
     this.size = floor;
+  }
+
+  /** A question's place on the wire, given back once: by its answer, or when it is given up. */
+  final class Place {
+    private final long sentNanos = System.nanoTime();
+    private final AtomicBoolean given = new AtomicBoolean();
+
+    /** The question was answered now. */
+    void answered() {
+      if (given.compareAndSet(false, true)) {
+        DnsWindow.this.answered(System.nanoTime() - sentNanos);
+      }
+    }
+
+    /** The question is still unanswered, or failed, and no longer counts. */
+    void unanswered() {
+      if (given.compareAndSet(false, true)) {
+        DnsWindow.this.unanswered();
+      }
+    }
+  }
+
+  /** A place on the wire from now, waiting at most {@code timeoutNanos}; null when none came. */
+  @Nullable Place enter(long timeoutNanos) throws InterruptedException {
+    return tryAcquire(timeoutNanos) ? new Place() : null;
   }
 
   /** Takes a place on the wire, waiting at most {@code timeoutNanos}; false when none came. */

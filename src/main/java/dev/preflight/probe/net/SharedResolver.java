@@ -10,7 +10,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The resolver of one run: each question — a name and a record type — goes to the network once and
@@ -125,25 +124,19 @@ public final class SharedResolver implements Resolver {
   }
 
   private void send(Question question, String name, RecordType type, Duration timeout) {
+    DnsWindow.Place place;
     try {
-      if (!window.tryAcquire(timeout.toNanos())) {
-        question.fail(DnsTimeoutException.neverSent(window.size()));
-        return;
-      }
+      place = window.enter(timeout.toNanos());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      place = null;
+    }
+    if (place == null) {
       question.fail(DnsTimeoutException.neverSent(window.size()));
       return;
     }
-    long sent = System.nanoTime();
-    AtomicBoolean placeGiven = new AtomicBoolean();
     CompletableFuture.delayedExecutor(HOLD.toNanos(), TimeUnit.NANOSECONDS, Runnable::run)
-        .execute(
-            () -> {
-              if (placeGiven.compareAndSet(false, true)) {
-                window.unanswered();
-              }
-            });
+        .execute(place::unanswered);
     question.bound(timeout.plus(GRACE));
     question.markSent();
     CompletableFuture<DnsAnswer> answer;
@@ -152,19 +145,15 @@ public final class SharedResolver implements Resolver {
     } catch (RuntimeException e) {
       answer = CompletableFuture.failedFuture(e);
     }
+    DnsWindow.Place sent = place;
     // Completes on the thread that read the reply: the answer's arrival is recorded as it happens.
     answer.whenComplete(
         (value, error) -> {
-          if (placeGiven.compareAndSet(false, true)) {
-            if (error == null) {
-              window.answered(System.nanoTime() - sent);
-            } else {
-              window.unanswered();
-            }
-          }
           if (error == null) {
+            sent.answered();
             question.complete(value);
           } else {
+            sent.unanswered();
             question.fail(
                 error instanceof CompletionException c && c.getCause() != null
                     ? c.getCause()
