@@ -11,6 +11,7 @@ import java.security.InvalidParameterException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Security;
@@ -122,10 +123,8 @@ class FastCurvesTest {
     mine.init(ours.getPrivate());
     KeyPair theirs = jdkKeys("EC", jdkCurve);
     mine.doPhase(theirs.getPublic(), true);
-    KeyAgreement jdk = KeyAgreement.getInstance("ECDH", JDK);
-    jdk.init(theirs.getPrivate());
-    jdk.doPhase(ours.getPublic(), true);
-    assertThat(mine.generateSecret()).isEqualTo(jdk.generateSecret());
+    assertThat(mine.generateSecret())
+        .isEqualTo(jdkSecret("ECDH", theirs.getPrivate(), ours.getPublic()));
   }
 
   @ParameterizedTest
@@ -142,32 +141,29 @@ class FastCurvesTest {
     assertThat(((NamedParameterSpec) scalar.getParams()).getName()).isEqualTo(curve);
     KeyFactory jdk = KeyFactory.getInstance("XDH", JDK);
     KeyPair reference = jdkKeys("XDH", new NamedParameterSpec(curve));
-    KeyAgreement fromOurs = KeyAgreement.getInstance("XDH", JDK);
-    fromOurs.init(
+    PrivateKey ourScalar =
         jdk.generatePrivate(
-            new XECPrivateKeySpec(scalar.getParams(), scalar.getScalar().orElseThrow())));
-    fromOurs.doPhase(reference.getPublic(), true);
-    KeyAgreement toOurs = KeyAgreement.getInstance("XDH", JDK);
-    toOurs.init(reference.getPrivate());
-    toOurs.doPhase(ours.getPublic(), true);
-    assertThat(toOurs.generateSecret()).isEqualTo(fromOurs.generateSecret());
+            new XECPrivateKeySpec(scalar.getParams(), scalar.getScalar().orElseThrow()));
+    assertThat(jdkSecret("XDH", reference.getPrivate(), ours.getPublic()))
+        .isEqualTo(jdkSecret("XDH", ourScalar, reference.getPublic()));
   }
 
   @Test
-  void xdhKeyPairsRefuseWhatIsNotAnXdhCurve() {
-    KeyPairGenerator generator = uncheckedXdh();
+  void xdhKeyPairsRefuseWhatIsNotAnXdhCurve() throws GeneralSecurityException {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("XDH", FastCurves.NAME);
     assertThatThrownBy(() -> generator.initialize(new ECGenParameterSpec("secp256r1")))
         .isInstanceOf(InvalidAlgorithmParameterException.class);
     assertThatThrownBy(() -> generator.initialize(256))
         .isInstanceOf(InvalidParameterException.class);
   }
 
-  private static KeyPairGenerator uncheckedXdh() {
-    try {
-      return KeyPairGenerator.getInstance("XDH", FastCurves.NAME);
-    } catch (GeneralSecurityException e) {
-      throw new AssertionError(e);
-    }
+  /** The secret the JDK's own agreement reaches from {@code mine} and the peer's {@code theirs}. */
+  private static byte[] jdkSecret(String agreement, PrivateKey mine, PublicKey theirs)
+      throws GeneralSecurityException {
+    KeyAgreement jdk = KeyAgreement.getInstance(agreement, JDK);
+    jdk.init(mine);
+    jdk.doPhase(theirs, true);
+    return jdk.generateSecret();
   }
 
   private static boolean verifies(String algorithm, PublicKey key, byte[] message, byte[] signature)
