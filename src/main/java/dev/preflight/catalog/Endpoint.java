@@ -1,5 +1,6 @@
 package dev.preflight.catalog;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -75,40 +76,34 @@ public record Endpoint(
     roots = List.copyOf(roots);
   }
 
-  /** An entry whose host the device itself contacts (not a stand-in). */
-  public Endpoint(
+  /**
+   * A builder for an entry with the given identity, protocol, ports and source; the rest starts as
+   * most entries have it: no wildcard or path, {@link Impact#BLOCKING}, every scenario and TPM, any
+   * public root, no expectation, no note, a host the device itself contacts.
+   */
+  public static Builder builder(
       String id,
       String service,
       String host,
-      @Nullable String wildcard,
       Protocol protocol,
       List<Integer> ports,
-      @Nullable String path,
-      Impact impact,
-      Set<Scenario> scenarios,
-      Set<Tpm> tpms,
-      boolean inspectionUnsupported,
-      List<String> roots,
-      Expectation expect,
-      Source source,
-      @Nullable String note) {
-    this(
-        id,
-        service,
-        host,
-        wildcard,
-        protocol,
-        ports,
-        path,
-        impact,
-        scenarios,
-        tpms,
-        inspectionUnsupported,
-        roots,
-        expect,
-        source,
-        note,
-        false);
+      Source source) {
+    return new Builder(id, service, host, protocol, ports, source);
+  }
+
+  /** A builder holding every field of this entry, for a copy that differs in a few. */
+  public Builder toBuilder() {
+    return new Builder(id, service, host, protocol, ports, source)
+        .wildcard(wildcard)
+        .path(path)
+        .impact(impact)
+        .scenarios(scenarios)
+        .tpms(tpms)
+        .inspectionUnsupported(inspectionUnsupported)
+        .roots(roots)
+        .expect(expect)
+        .note(note)
+        .standIn(standIn);
   }
 
   /** The port the probe uses. */
@@ -159,23 +154,10 @@ public record Endpoint(
    * host and wildcard, as the check plan fills in hybrid-join entries.
    */
   public Endpoint withPlaceholder(String placeholder, String value) {
-    return new Endpoint(
-        id,
-        service,
-        host.replace(placeholder, value),
-        wildcard == null ? null : wildcard.replace(placeholder, value),
-        protocol,
-        ports,
-        path,
-        impact,
-        scenarios,
-        tpms,
-        inspectionUnsupported,
-        roots,
-        expect,
-        source,
-        note,
-        standIn);
+    return toBuilder()
+        .host(host.replace(placeholder, value))
+        .wildcard(wildcard == null ? null : wildcard.replace(placeholder, value))
+        .build();
   }
 
   /** The URL a report shows for it ({@code https://host/path}, {@code ntp://host:123}, ...). */
@@ -192,5 +174,140 @@ public record Endpoint(
 
   private String portSuffix(int defaultPort) {
     return port() == defaultPort ? "" : ":" + port();
+  }
+
+  /** Builds an {@link Endpoint} field by field; {@link #build} checks it as the record does. */
+  public static final class Builder {
+    private String id;
+    private String service;
+    private String host;
+    private @Nullable String wildcard;
+    private Protocol protocol;
+    private List<Integer> ports;
+    private @Nullable String path;
+    private Impact impact = Impact.BLOCKING;
+    private Set<Scenario> scenarios = EnumSet.allOf(Scenario.class);
+    private Set<Tpm> tpms = Set.of();
+    private boolean inspectionUnsupported;
+    private List<String> roots = List.of();
+    private Expectation expect = Expectation.NONE;
+    private Source source;
+    private @Nullable String note;
+    private boolean standIn;
+
+    private Builder(
+        String id,
+        String service,
+        String host,
+        Protocol protocol,
+        List<Integer> ports,
+        Source source) {
+      this.id = id;
+      this.service = service;
+      this.host = host;
+      this.protocol = protocol;
+      this.ports = ports;
+      this.source = source;
+    }
+
+    public Builder id(String id) {
+      this.id = id;
+      return this;
+    }
+
+    public Builder service(String service) {
+      this.service = service;
+      return this;
+    }
+
+    public Builder host(String host) {
+      this.host = host;
+      return this;
+    }
+
+    public Builder wildcard(@Nullable String wildcard) {
+      this.wildcard = wildcard;
+      return this;
+    }
+
+    public Builder protocol(Protocol protocol) {
+      this.protocol = protocol;
+      return this;
+    }
+
+    public Builder ports(List<Integer> ports) {
+      this.ports = ports;
+      return this;
+    }
+
+    public Builder path(@Nullable String path) {
+      this.path = path;
+      return this;
+    }
+
+    public Builder impact(Impact impact) {
+      this.impact = impact;
+      return this;
+    }
+
+    public Builder scenarios(Set<Scenario> scenarios) {
+      this.scenarios = scenarios;
+      return this;
+    }
+
+    public Builder tpms(Set<Tpm> tpms) {
+      this.tpms = tpms;
+      return this;
+    }
+
+    public Builder inspectionUnsupported(boolean inspectionUnsupported) {
+      this.inspectionUnsupported = inspectionUnsupported;
+      return this;
+    }
+
+    public Builder roots(List<String> roots) {
+      this.roots = roots;
+      return this;
+    }
+
+    public Builder expect(Expectation expect) {
+      this.expect = expect;
+      return this;
+    }
+
+    public Builder source(Source source) {
+      this.source = source;
+      return this;
+    }
+
+    public Builder note(@Nullable String note) {
+      this.note = note;
+      return this;
+    }
+
+    public Builder standIn(boolean standIn) {
+      this.standIn = standIn;
+      return this;
+    }
+
+    public Endpoint build() {
+      return new Endpoint(
+          id,
+          service,
+          host,
+          wildcard,
+          protocol,
+          ports,
+          path,
+          impact,
+          scenarios,
+          tpms,
+          inspectionUnsupported,
+          roots,
+          expect,
+          source,
+          note,
+          standIn);
+    }
   }
 }

@@ -3,7 +3,6 @@ package dev.preflight.catalog;
 import dev.preflight.common.Display;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -74,22 +73,14 @@ final class M365EntryDraft {
     boolean zoneCheck = wildcard && !exactNames.contains(zone);
     Protocol protocol = ntp ? Protocol.NTP : tcpProtocol();
     boolean required = contributions.stream().anyMatch(c -> c.set().required());
-    return new Endpoint(
-        id,
-        serviceId(),
-        zone,
-        wildcard ? pattern : null,
-        protocol,
-        orderedPorts(protocol),
-        null,
-        required ? Impact.BLOCKING : Impact.DEGRADED,
-        EnumSet.allOf(Scenario.class),
-        Set.of(),
-        contributions.stream().anyMatch(c -> bypassesInspection(c.set().category())),
-        List.of(),
-        zoneCheck ? new Expectation(null, null, null, true) : Expectation.NONE,
-        source,
-        note());
+    return Endpoint.builder(id, serviceId(), zone, protocol, orderedPorts(protocol), source)
+        .wildcard(wildcard ? pattern : null)
+        .impact(required ? Impact.BLOCKING : Impact.DEGRADED)
+        .inspectionUnsupported(
+            contributions.stream().anyMatch(c -> bypassesInspection(c.set().category())))
+        .expect(zoneCheck ? new Expectation(null, null, null, true) : Expectation.NONE)
+        .note(note())
+        .build();
   }
 
   private Protocol tcpProtocol() {

@@ -1,10 +1,8 @@
 package dev.preflight.run;
 
 import dev.preflight.catalog.Endpoint;
-import dev.preflight.catalog.Expectation;
 import dev.preflight.catalog.Impact;
 import dev.preflight.catalog.Protocol;
-import dev.preflight.catalog.Scenario;
 import dev.preflight.catalog.Source;
 import dev.preflight.common.Display;
 import dev.preflight.probe.Cause;
@@ -175,21 +173,12 @@ final class PacDownload {
     int port = uri.getPort() > 0 ? uri.getPort() : secure ? 443 : 80;
     String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
     String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-    return new Endpoint(
-        "proxy-script",
-        "proxy-discovery",
-        uri.getHost().toLowerCase(Locale.ROOT),
-        null,
-        secure ? Protocol.HTTPS : Protocol.HTTP,
-        List.of(port),
-        path + query,
-        Impact.DEGRADED,
-        EnumSet.allOf(Scenario.class),
-        Set.of(),
-        false,
-        List.of(),
-        Expectation.NONE,
-        SOURCE,
-        null);
+    String host = uri.getHost().toLowerCase(Locale.ROOT);
+    Protocol protocol = secure ? Protocol.HTTPS : Protocol.HTTP;
+    return Endpoint.builder(
+            "proxy-script", "proxy-discovery", host, protocol, List.of(port), SOURCE)
+        .path(path + query)
+        .impact(Impact.DEGRADED)
+        .build();
   }
 }

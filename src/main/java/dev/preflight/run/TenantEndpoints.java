@@ -2,7 +2,6 @@ package dev.preflight.run;
 
 import dev.preflight.catalog.Catalog;
 import dev.preflight.catalog.Endpoint;
-import dev.preflight.catalog.Expectation;
 import dev.preflight.catalog.Impact;
 import dev.preflight.catalog.Protocol;
 import dev.preflight.catalog.Scenario;
@@ -119,42 +118,22 @@ final class TenantEndpoints {
   private Endpoint request(
       String id, String templateId, String service, String host, String path, String note) {
     Endpoint template = template(templateId, service);
-    return new Endpoint(
-        id,
-        template.service(),
-        host,
-        null,
-        Protocol.HTTPS,
-        List.of(443),
-        path,
-        Impact.BLOCKING,
-        EnumSet.allOf(Scenario.class),
-        Set.of(),
-        template.inspectionUnsupported(),
-        template.roots(),
-        Expectation.NONE,
-        source,
-        note);
+    return Endpoint.builder(id, template.service(), host, Protocol.HTTPS, List.of(443), source)
+        .path(path)
+        .inspectionUnsupported(template.inspectionUnsupported())
+        .roots(template.roots())
+        .note(note)
+        .build();
   }
 
   private Endpoint alias(String id, String service, String prefix) {
-    return new Endpoint(
-        id,
-        service,
-        prefix + tenant.domain(),
-        null,
-        Protocol.DNS,
-        List.of(53),
-        null,
-        Impact.DEGRADED,
-        EnumSet.allOf(Scenario.class),
-        Set.of(),
-        false,
-        List.of(),
-        Expectation.NONE,
-        source,
-        "An alias for devices that find the service from the user's e-mail domain; absent is fine"
-            + " for Entra join and Autopilot.");
+    return Endpoint.builder(
+            id, service, prefix + tenant.domain(), Protocol.DNS, List.of(53), source)
+        .impact(Impact.DEGRADED)
+        .note(
+            "An alias for devices that find the service from the user's e-mail domain; absent is fine"
+                + " for Entra join and Autopilot.")
+        .build();
   }
 
   private Endpoint discovered(
@@ -165,43 +144,18 @@ final class TenantEndpoints {
       List<String> roots,
       boolean inspectionUnsupported,
       @Nullable String note) {
-    return new Endpoint(
-        id,
-        service,
-        url.host(),
-        null,
-        Protocol.HTTPS,
-        List.of(url.port()),
-        url.path(),
-        Impact.BLOCKING,
-        scenarios,
-        Set.of(),
-        inspectionUnsupported,
-        roots,
-        Expectation.NONE,
-        source,
-        note);
+    return Endpoint.builder(id, service, url.host(), Protocol.HTTPS, List.of(url.port()), source)
+        .path(url.path())
+        .scenarios(scenarios)
+        .inspectionUnsupported(inspectionUnsupported)
+        .roots(roots)
+        .note(note)
+        .build();
   }
 
   private Endpoint template(String id, String service) {
     return catalog
         .endpoint(id)
-        .orElse(
-            new Endpoint(
-                id,
-                service,
-                LOGIN,
-                null,
-                Protocol.HTTPS,
-                List.of(443),
-                null,
-                Impact.BLOCKING,
-                EnumSet.allOf(Scenario.class),
-                Set.of(),
-                false,
-                List.of(),
-                Expectation.NONE,
-                source,
-                null));
+        .orElse(Endpoint.builder(id, service, LOGIN, Protocol.HTTPS, List.of(443), source).build());
   }
 }

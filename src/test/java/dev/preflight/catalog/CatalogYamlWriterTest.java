@@ -43,22 +43,6 @@ class CatalogYamlWriterTest {
   }
 
   private static Endpoint withoutRoots(Endpoint e) {
-    return new Endpoint(
-        e.id(),
-        e.service(),
-        e.host(),
-        e.wildcard(),
-        e.protocol(),
-        e.ports(),
-        e.path(),
-        e.impact(),
-        e.scenarios(),
-        e.tpms(),
-        e.inspectionUnsupported(),
-        List.of(),
-        e.expect(),
-        e.source(),
-        e.note(),
-        e.standIn());
+    return e.toBuilder().roots(List.of()).build();
   }
 }

@@ -203,59 +203,19 @@ final class SmallCatalog {
       Impact impact,
       Set<Scenario> scenarios,
       Set<Tpm> tpms) {
-    return new Endpoint(
-        id,
-        service,
-        host,
-        wildcard,
-        protocol,
-        ports,
-        null,
-        impact,
-        scenarios,
-        tpms,
-        false,
-        List.of(),
-        Expectation.NONE,
-        SOURCE,
-        null);
+    return Endpoint.builder(id, service, host, protocol, ports, SOURCE)
+        .wildcard(wildcard)
+        .impact(impact)
+        .scenarios(scenarios)
+        .tpms(tpms)
+        .build();
   }
 
   static Endpoint noInspection(Endpoint e) {
-    return new Endpoint(
-        e.id(),
-        e.service(),
-        e.host(),
-        e.wildcard(),
-        e.protocol(),
-        e.ports(),
-        e.path(),
-        e.impact(),
-        e.scenarios(),
-        e.tpms(),
-        true,
-        e.roots(),
-        e.expect(),
-        e.source(),
-        e.note());
+    return e.toBuilder().inspectionUnsupported(true).build();
   }
 
   static Endpoint zone(Endpoint e) {
-    return new Endpoint(
-        e.id(),
-        e.service(),
-        e.host(),
-        e.wildcard(),
-        e.protocol(),
-        e.ports(),
-        e.path(),
-        e.impact(),
-        e.scenarios(),
-        e.tpms(),
-        e.inspectionUnsupported(),
-        e.roots(),
-        new Expectation(null, null, null, true),
-        e.source(),
-        e.note());
+    return e.toBuilder().expect(new Expectation(null, null, null, true)).build();
   }
 }

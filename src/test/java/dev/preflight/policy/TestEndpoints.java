@@ -1,8 +1,6 @@
 package dev.preflight.policy;
 
 import dev.preflight.catalog.Endpoint;
-import dev.preflight.catalog.Expectation;
-import dev.preflight.catalog.Impact;
 import dev.preflight.catalog.Protocol;
 import dev.preflight.catalog.Scenario;
 import dev.preflight.catalog.Source;
@@ -12,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /** Catalog entries built in tests, shaped like the shipped catalog's. */
 public final class TestEndpoints {
+  private static final Source SOURCE = new Source("test", "2026-11-26");
+
   private TestEndpoints() {}
 
   public static Endpoint https(String host) {
@@ -28,21 +28,12 @@ public final class TestEndpoints {
       @Nullable String wildcard,
       int port,
       boolean inspectionUnsupported) {
-    return new Endpoint(
-        protocol + "-" + host + "-" + port,
-        "test-service",
-        host,
-        wildcard,
-        protocol,
-        List.of(port),
-        protocol == Protocol.HTTP || protocol == Protocol.HTTPS ? "/" : null,
-        Impact.BLOCKING,
-        Set.of(Scenario.USER_DRIVEN),
-        Set.of(),
-        inspectionUnsupported,
-        List.of(),
-        Expectation.NONE,
-        new Source("test", "2026-11-26"),
-        null);
+    String id = protocol + "-" + host + "-" + port;
+    return Endpoint.builder(id, "test-service", host, protocol, List.of(port), SOURCE)
+        .wildcard(wildcard)
+        .path(protocol == Protocol.HTTP || protocol == Protocol.HTTPS ? "/" : null)
+        .scenarios(Set.of(Scenario.USER_DRIVEN))
+        .inspectionUnsupported(inspectionUnsupported)
+        .build();
   }
 }

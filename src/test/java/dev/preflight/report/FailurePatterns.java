@@ -2,7 +2,6 @@ package dev.preflight.report;
 
 import dev.preflight.catalog.Catalog;
 import dev.preflight.catalog.Endpoint;
-import dev.preflight.catalog.Expectation;
 import dev.preflight.catalog.Impact;
 import dev.preflight.catalog.Protocol;
 import dev.preflight.catalog.Scenario;
@@ -24,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -332,21 +330,11 @@ final class FailurePatterns {
 
   private static Endpoint https(
       String id, String service, String host, @Nullable String wildcard, boolean noInspection) {
-    return new Endpoint(
-        id,
-        service,
-        host,
-        wildcard,
-        Protocol.HTTPS,
-        List.of(443),
-        "/",
-        Impact.BLOCKING,
-        EnumSet.of(Scenario.USER_DRIVEN),
-        Set.of(),
-        noInspection,
-        List.of(),
-        Expectation.NONE,
-        Entries.SOURCE,
-        null);
+    return Endpoint.builder(id, service, host, Protocol.HTTPS, List.of(443), Entries.SOURCE)
+        .wildcard(wildcard)
+        .path("/")
+        .scenarios(EnumSet.of(Scenario.USER_DRIVEN))
+        .inspectionUnsupported(noInspection)
+        .build();
   }
 }

@@ -3,8 +3,6 @@ package dev.preflight.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.preflight.catalog.Endpoint;
-import dev.preflight.catalog.Expectation;
-import dev.preflight.catalog.Impact;
 import dev.preflight.catalog.Protocol;
 import dev.preflight.catalog.Scenario;
 import dev.preflight.fixtures.Entries;
@@ -22,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -99,22 +96,16 @@ class HtmlReportChromiumIT {
   private static Report longUrlReport() {
     String path = "/" + "segment-without-any-break-".repeat(16);
     Endpoint endpoint =
-        new Endpoint(
-            "long",
-            "svc",
-            "a-very-long-host-name-label-that-goes-on-and-on.example-of-a-long-zone.example.com",
-            null,
-            Protocol.HTTPS,
-            List.of(443),
-            path,
-            Impact.BLOCKING,
-            EnumSet.of(Scenario.USER_DRIVEN),
-            Set.of(),
-            false,
-            List.of(),
-            Expectation.NONE,
-            Entries.SOURCE,
-            null);
+        Endpoint.builder(
+                "long",
+                "svc",
+                "a-very-long-host-name-label-that-goes-on-and-on.example-of-a-long-zone.example.com",
+                Protocol.HTTPS,
+                List.of(443),
+                Entries.SOURCE)
+            .path(path)
+            .scenarios(EnumSet.of(Scenario.USER_DRIVEN))
+            .build();
     EndpointResult result =
         EndpointResult.problem(endpoint, Status.FAIL, Cause.TCP_TIMEOUT, "No answer from " + path)
             .withRoute("DIRECT");

@@ -41,22 +41,11 @@ class PlannerTest {
           Impact.BLOCKING,
           EnumSet.allOf(Scenario.class));
   private static final Endpoint TPM_INTEL =
-      new Endpoint(
-          "ekop",
-          "tpm",
-          "ekop.intel.com",
-          null,
-          Protocol.HTTPS,
-          List.of(443),
-          "/",
-          Impact.BLOCKING,
-          EnumSet.allOf(Scenario.class),
-          Set.of(Tpm.INTEL),
-          false,
-          List.of(),
-          dev.preflight.catalog.Expectation.NONE,
-          Entries.SOURCE,
-          null);
+      Endpoint.builder(
+              "ekop", "tpm", "ekop.intel.com", Protocol.HTTPS, List.of(443), Entries.SOURCE)
+          .path("/")
+          .tpms(Set.of(Tpm.INTEL))
+          .build();
   private static final Endpoint SELF_ONLY =
       entry(
           "self",

@@ -127,22 +127,12 @@ final class TenantServers implements AutoCloseable {
 
   /** The same entry over plain HTTP on the test server's port, so its id and path stay. */
   private Endpoint onServer(Endpoint e) {
-    return new Endpoint(
-        e.id(),
-        e.service(),
-        e.host(),
-        e.wildcard(),
-        Protocol.HTTP,
-        List.of(server.port()),
-        e.path(),
-        e.impact(),
-        e.scenarios(),
-        e.tpms(),
-        false,
-        List.of(),
-        e.expect(),
-        e.source(),
-        e.note());
+    return e.toBuilder()
+        .protocol(Protocol.HTTP)
+        .ports(List.of(server.port()))
+        .inspectionUnsupported(false)
+        .roots(List.of())
+        .build();
   }
 
   @Override

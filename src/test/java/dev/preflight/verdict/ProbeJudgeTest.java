@@ -26,22 +26,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 @org.junit.jupiter.api.Timeout(30)
 class ProbeJudgeTest {
   private static final Endpoint MANAGE =
-      new Endpoint(
-          "intune",
-          "intune",
-          "enterpriseenrollment.manage.microsoft.com",
-          "*.manage.microsoft.com",
-          Protocol.HTTPS,
-          java.util.List.of(443),
-          "/",
-          Impact.BLOCKING,
-          java.util.Set.of(dev.preflight.catalog.Scenario.USER_DRIVEN),
-          java.util.Set.of(),
-          true,
-          java.util.List.of(),
-          dev.preflight.catalog.Expectation.NONE,
-          dev.preflight.fixtures.Entries.SOURCE,
-          null);
+      Endpoint.builder(
+              "intune",
+              "intune",
+              "enterpriseenrollment.manage.microsoft.com",
+              Protocol.HTTPS,
+              java.util.List.of(443),
+              dev.preflight.fixtures.Entries.SOURCE)
+          .wildcard("*.manage.microsoft.com")
+          .path("/")
+          .scenarios(java.util.Set.of(dev.preflight.catalog.Scenario.USER_DRIVEN))
+          .inspectionUnsupported(true)
+          .build();
   private static final Endpoint TIME =
       entry("time", "time.windows.com", Protocol.NTP, 123, Impact.BLOCKING);
   private static final Endpoint LDAP =

@@ -1,8 +1,6 @@
 package dev.preflight.policy.pac;
 
 import dev.preflight.catalog.Endpoint;
-import dev.preflight.catalog.Expectation;
-import dev.preflight.catalog.Impact;
 import dev.preflight.catalog.Protocol;
 import dev.preflight.catalog.Scenario;
 import dev.preflight.catalog.Source;
@@ -11,6 +9,8 @@ import java.util.Set;
 
 /** Catalog entries for evaluator tests. */
 final class TestEndpoints {
+  private static final Source SOURCE = new Source("test", "2026-11-26");
+
   private TestEndpoints() {}
 
   static Endpoint https(String host) {
@@ -28,21 +28,11 @@ final class TestEndpoints {
 
   private static Endpoint endpoint(
       String host, String wildcard, Protocol protocol, int port, String path) {
-    return new Endpoint(
-        host.replace('.', '-'),
-        "test-service",
-        host,
-        wildcard,
-        protocol,
-        List.of(port),
-        path,
-        Impact.BLOCKING,
-        Set.of(Scenario.USER_DRIVEN),
-        Set.of(),
-        false,
-        List.of(),
-        Expectation.NONE,
-        new Source("test", "2026-11-26"),
-        null);
+    String id = host.replace('.', '-');
+    return Endpoint.builder(id, "test-service", host, protocol, List.of(port), SOURCE)
+        .wildcard(wildcard)
+        .path(path)
+        .scenarios(Set.of(Scenario.USER_DRIVEN))
+        .build();
   }
 }
