@@ -3,14 +3,14 @@ package dev.preflight.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.preflight.testing.HeadlessChromium;
+import dev.preflight.testing.HeadlessChromium.Page;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class DashboardChromiumIT {
-  private static final String CHROMIUM = "/usr/bin/chromium";
 
   @TempDir Path dir;
   private ServeFixture serve;
@@ -36,8 +35,6 @@ class DashboardChromiumIT {
       serve.close();
     }
   }
-
-  record Page(String dom, List<String> console) {}
 
   @Test
   void theDashboardRendersTheVerdictAndAFailingEndpointWithoutConsoleErrors() throws Exception {
@@ -85,35 +82,6 @@ class DashboardChromiumIT {
   }
 
   private Page load(String url) throws Exception {
-    Path profile = Files.createTempDirectory(dir, "chromium-profile");
-    Path dom = dir.resolve("dom.html");
-    Path log = dir.resolve("chromium.log");
-    Process chromium =
-        new ProcessBuilder(
-                CHROMIUM,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--user-data-dir=" + profile,
-                "--enable-logging=stderr",
-                "--v=0",
-                "--dump-dom",
-                url)
-            .redirectOutput(dom.toFile())
-            .redirectError(log.toFile())
-            .start();
-    if (!chromium.waitFor(120, TimeUnit.SECONDS)) {
-      chromium.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      throw new AssertionError("chromium did not finish within 120 s");
-    }
-    List<String> console =
-        Files.readAllLines(log, StandardCharsets.UTF_8).stream()
-            .filter(line -> line.contains(":CONSOLE"))
-            .toList();
-    return new Page(Files.readString(dom, StandardCharsets.UTF_8), console);
+    return HeadlessChromium.load(dir, url);
   }
 }

@@ -7,6 +7,8 @@ import dev.preflight.catalog.Protocol;
 import dev.preflight.catalog.Scenario;
 import dev.preflight.fixtures.Entries;
 import dev.preflight.probe.Cause;
+import dev.preflight.testing.HeadlessChromium;
+import dev.preflight.testing.HeadlessChromium.Page;
 import dev.preflight.verdict.EndpointResult;
 import dev.preflight.verdict.Environment;
 import dev.preflight.verdict.Judge;
@@ -39,13 +41,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class HtmlReportChromiumIT {
-  private static final String CHROMIUM = "/usr/bin/chromium";
   private static final int WINDOW = 1280;
   private static final Pattern WIDTH = Pattern.compile("data-width=\"(\\d+)\"");
 
   @TempDir Path dir;
-
-  record Page(String dom, List<String> console) {}
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("dev.preflight.report.RenderersGoldenTest#patterns")
@@ -154,37 +153,7 @@ class HtmlReportChromiumIT {
   }
 
   private Page load(Path file) throws Exception {
-    Path profile = Files.createTempDirectory(dir, "chromium-profile");
-    Path dom = dir.resolve("dom.html");
-    Path log = dir.resolve("chromium.log");
-    Process chromium =
-        new ProcessBuilder(
-                CHROMIUM,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--hide-scrollbars",
-                "--window-size=" + WINDOW + ",900",
-                "--user-data-dir=" + profile,
-                "--enable-logging=stderr",
-                "--v=0",
-                "--dump-dom",
-                file.toUri().toString())
-            .redirectOutput(dom.toFile())
-            .redirectError(log.toFile())
-            .start();
-    if (!chromium.waitFor(120, TimeUnit.SECONDS)) {
-      chromium.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      throw new AssertionError("chromium did not finish within 120 s");
-    }
-    List<String> console =
-        Files.readAllLines(log, StandardCharsets.UTF_8).stream()
-            .filter(line -> line.contains(":CONSOLE"))
-            .toList();
-    return new Page(Files.readString(dom, StandardCharsets.UTF_8), console);
+    return HeadlessChromium.load(
+        dir, file.toUri().toString(), "--hide-scrollbars", "--window-size=" + WINDOW + ",900");
   }
 }
