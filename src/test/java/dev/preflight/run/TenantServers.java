@@ -2,7 +2,6 @@ package dev.preflight.run;
 
 import dev.preflight.catalog.CatalogLoader;
 import dev.preflight.catalog.Endpoint;
-import dev.preflight.catalog.Protocol;
 import dev.preflight.catalog.Scenario;
 import dev.preflight.probe.AliasProbe;
 import dev.preflight.probe.HttpExchange;
@@ -13,6 +12,7 @@ import dev.preflight.probe.ProbeTarget;
 import dev.preflight.testing.DnsTestServer;
 import dev.preflight.testing.HttpTestServer;
 import dev.preflight.testing.LoopbackConnector;
+import dev.preflight.testing.TestEndpoints;
 import dev.preflight.verdict.EndpointResult;
 import java.io.IOException;
 import java.io.InputStream;
@@ -125,14 +125,8 @@ final class TenantServers implements AutoCloseable {
     out.write(HttpTestServer.response(404, "not here"));
   }
 
-  /** The same entry over plain HTTP on the test server's port, so its id and path stay. */
   private Endpoint onServer(Endpoint e) {
-    return e.toBuilder()
-        .protocol(Protocol.HTTP)
-        .ports(List.of(server.port()))
-        .inspectionUnsupported(false)
-        .roots(List.of())
-        .build();
+    return TestEndpoints.overPlainHttp(e, server.port());
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.preflight.run;
 
 import dev.preflight.catalog.Endpoint;
-import dev.preflight.catalog.Protocol;
 import dev.preflight.probe.HttpExchange;
 import dev.preflight.probe.HttpRequest;
 import dev.preflight.probe.ProbeContext;
@@ -12,6 +11,7 @@ import dev.preflight.run.proxy.MachineProxy;
 import dev.preflight.testing.DnsTestServer;
 import dev.preflight.testing.HttpTestServer;
 import dev.preflight.testing.LoopbackConnector;
+import dev.preflight.testing.TestEndpoints;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
@@ -97,12 +97,7 @@ final class WpadServers implements AutoCloseable {
   }
 
   private Endpoint onServer(Endpoint e) {
-    return e.toBuilder()
-        .protocol(Protocol.HTTP)
-        .ports(List.of(server.port()))
-        .inspectionUnsupported(false)
-        .roots(List.of())
-        .build();
+    return TestEndpoints.overPlainHttp(e, server.port());
   }
 
   @Override

@@ -32,4 +32,17 @@ public final class TestEndpoints {
   public static Endpoint withPath(Endpoint endpoint, String path) {
     return endpoint.toBuilder().path(path).build();
   }
+
+  /**
+   * The same entry over plain HTTP on a loopback test server's {@code port}, so that its id, host
+   * and path stay: the server stands in for the entry's real HTTPS host.
+   */
+  public static Endpoint overPlainHttp(Endpoint endpoint, int port) {
+    return endpoint.toBuilder()
+        .protocol(Protocol.HTTP)
+        .ports(List.of(port))
+        .inspectionUnsupported(false)
+        .roots(List.of())
+        .build();
+  }
 }
