@@ -37,10 +37,6 @@ public final class History implements AutoCloseable {
   /** The database file's name inside the data directory. */
   public static final String FILE_NAME = "history.db";
 
-  /** SQLite's {@code application_id} for this file, "pflt" in ASCII. */
-  private static final int APPLICATION_ID = 0x70666c74;
-
-  private static final int SCHEMA = 1;
   private static final int BUSY_TIMEOUT_MS = 2000;
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -211,40 +207,19 @@ public final class History implements AutoCloseable {
     }
   }
 
-  /**
-   * Checks the file and, in one immediate transaction (which fails at once when another process
-   * holds a lock), creates the schema of a new file.
-   */
+  /** Checks the file and creates the schema of a new one; closes the connection on failure. */
   private void initialize() {
-    try (Statement statement = connection.createStatement()) {
-      checkIntegrity(statement);
-      statement.execute("BEGIN IMMEDIATE");
-      int application = intPragma(statement, "application_id");
-      if (application == 0 && !hasTables(statement)) {
-        statement.execute("PRAGMA application_id = " + APPLICATION_ID);
-        statement.execute("PRAGMA user_version = " + SCHEMA);
-        statement.execute(
-            "CREATE TABLE runs (id INTEGER PRIMARY KEY AUTOINCREMENT,"
-                + " started_at_ms INTEGER NOT NULL, duration_ms INTEGER NOT NULL,"
-                + " verdict TEXT NOT NULL, problems TEXT NOT NULL, report TEXT NOT NULL)");
-        statement.execute("CREATE INDEX runs_started ON runs (started_at_ms)");
-      } else {
-        checkOurs(statement, application);
-      }
-      statement.execute("COMMIT");
-    } catch (SQLException e) {
-      closeQuietly();
-      throw HistoryErrors.of(file, e);
-    } catch (InputException e) {
-      closeQuietly();
-      throw e;
-    }
+    closingOnFailure(() -> HistorySchema.prepare(connection, file));
   }
 
+  /** Checks that the file is intact and preflight's; closes the connection on failure. */
   private void checkReadable() {
-    try (Statement statement = connection.createStatement()) {
-      checkIntegrity(statement);
-      checkOurs(statement, intPragma(statement, "application_id"));
+    closingOnFailure(() -> HistorySchema.check(connection, file));
+  }
+
+  private void closingOnFailure(SqlStep step) {
+    try {
+      step.run();
     } catch (SQLException e) {
       closeQuietly();
       throw HistoryErrors.of(file, e);
@@ -254,42 +229,8 @@ public final class History implements AutoCloseable {
     }
   }
 
-  private void checkIntegrity(Statement statement) throws SQLException {
-    try (ResultSet rows = statement.executeQuery("PRAGMA quick_check")) {
-      String result = rows.next() ? rows.getString(1) : "no answer";
-      if (!"ok".equals(result)) {
-        throw new InputException(
-            file.toString(),
-            "the history database is corrupt (SQLite's quick_check failed); move it away to"
-                + " start a new history (nothing was changed)");
-      }
-    }
-  }
-
-  private void checkOurs(Statement statement, int application) throws SQLException {
-    if (application != APPLICATION_ID) {
-      throw new InputException(
-          file.toString(), "is an SQLite database of another program, not preflight's history");
-    }
-    int version = intPragma(statement, "user_version");
-    if (version != SCHEMA) {
-      throw new InputException(
-          file.toString(),
-          "has history schema " + version + "; this preflight reads schema " + SCHEMA);
-    }
-  }
-
-  private static int intPragma(Statement statement, String name) throws SQLException {
-    try (ResultSet rows = statement.executeQuery("PRAGMA " + name)) {
-      return rows.next() ? rows.getInt(1) : 0;
-    }
-  }
-
-  private static boolean hasTables(Statement statement) throws SQLException {
-    try (ResultSet rows =
-        statement.executeQuery("SELECT count(*) FROM sqlite_schema WHERE type = 'table'")) {
-      return rows.next() && rows.getInt(1) > 0;
-    }
+  private interface SqlStep {
+    void run() throws SQLException;
   }
 
   private static String problems(Report report) {
