@@ -9,8 +9,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.Architectures;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The package rules of the architecture guide: dependencies point inward. */
+@Timeout(60)
 class ArchitectureTest {
   private static final JavaClasses MAIN =
       new ClassFileImporter()

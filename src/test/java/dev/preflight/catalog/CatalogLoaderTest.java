@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** User catalog files add and override entries, services and root sets, in file order. */
+@Timeout(60)
 class CatalogLoaderTest {
   private static final Path CONTOSO = CatalogFixtures.good("contoso.yaml");
 

@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Scenario and TPM selection over the shipped catalog picks exactly what each mode needs. */
+@Timeout(60)
 class CatalogSelectionTest {
   private static final Catalog CATALOG = CatalogLoader.shipped();
 

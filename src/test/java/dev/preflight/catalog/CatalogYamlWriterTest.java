@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every shipped entry, written by the writer and loaded back, is the same entry (roots aside). */
+@Timeout(60)
 class CatalogYamlWriterTest {
   @TempDir Path dir;
 

@@ -14,9 +14,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The catalog file written from an import: golden output, independent of set order. */
+@Timeout(60)
 class M365CatalogFileTest {
   @TempDir Path dir;
 

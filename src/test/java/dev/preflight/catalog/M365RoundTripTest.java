@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** An imported catalog file loads with the shipped catalog and keeps every imported fact. */
+@Timeout(60)
 class M365RoundTripTest {
   @TempDir Path dir;
 

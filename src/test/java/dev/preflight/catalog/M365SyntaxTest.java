@@ -3,11 +3,13 @@ package dev.preflight.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The web service's port lists and CIDR blocks. */
+@Timeout(60)
 class M365SyntaxTest {
   @ParameterizedTest
   @CsvSource(

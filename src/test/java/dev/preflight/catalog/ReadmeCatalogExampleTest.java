@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The user catalog example in the README loads and does what the README says. */
+@Timeout(60)
 class ReadmeCatalogExampleTest {
   @Test
   void readmeExampleLoads(@TempDir Path dir) throws IOException {

@@ -13,11 +13,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every malformed catalog file is rejected whole, with its file, line and reason. */
+@Timeout(60)
 class RejectedCatalogTest {
   static List<Rejection> rejections() {
     return CatalogFixtures.rejections();

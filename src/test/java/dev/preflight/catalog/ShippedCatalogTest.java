@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The catalog shipped in the jar: complete against the seed page, sourced and consistent. */
+@Timeout(60)
 class ShippedCatalogTest {
   private static final Catalog CATALOG = CatalogLoader.shipped();
 

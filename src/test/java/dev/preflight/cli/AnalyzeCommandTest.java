@@ -18,11 +18,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code preflight analyze} through the real command line: exit codes, JSON and messages. */
+@Timeout(60)
 class AnalyzeCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 

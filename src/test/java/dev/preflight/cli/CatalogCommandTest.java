@@ -17,9 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code preflight catalog list} and {@code show} through the real command line. */
+@Timeout(60)
 class CatalogCommandTest {
   private static final Catalog SHIPPED = CatalogLoader.shipped();
   private static final ObjectMapper JSON = new ObjectMapper();

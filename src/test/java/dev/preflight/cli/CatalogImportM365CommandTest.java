@@ -12,9 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code preflight catalog import-m365} through the real command line. */
+@Timeout(60)
 class CatalogImportM365CommandTest {
   @TempDir Path dir;
 

@@ -16,12 +16,14 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code preflight check} end to end through {@link Main#run}, against real servers on loopback:
  * the shipped catalog plus a test catalog, every name resolved by a loopback DNS responder.
  */
+@Timeout(180)
 class CheckCommandIT {
   @TempDir Path dir;
   private LoopbackLab lab;

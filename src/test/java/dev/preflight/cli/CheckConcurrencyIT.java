@@ -9,12 +9,14 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A check costs about its slowest probe: endpoints on loopback that each take a second finish
  * together, unless {@code --parallelism} queues them.
  */
+@Timeout(180)
 class CheckConcurrencyIT {
   @TempDir Path dir;
   private LoopbackLab lab;

@@ -9,12 +9,14 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code preflight check --scenario hybrid-join} end to end: the DC locator SRV lookup and
  * LDAP/Kerberos probes.
  */
+@Timeout(180)
 class CheckHybridJoinIT {
   @TempDir Path dir;
   private LoopbackLab lab;

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Bad options and unreadable files end {@code preflight check} with exit code 3 and one message
  * naming the option or file, before anything is probed and without a stack trace.
  */
+@Timeout(60)
 class CheckOptionsTest {
   @TempDir static Path dir;
 

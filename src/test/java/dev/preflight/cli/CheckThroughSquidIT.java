@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * tunnels to its origin, an ACL-denied one is HTTP_BLOCKED, and the authenticating port makes every
  * HTTPS endpoint HTTP_PROXY_AUTH_REQUIRED, each with the route it took.
  */
+@Timeout(180)
 class CheckThroughSquidIT {
   private static final String HOST = "portal.lab.test";
   private static SquidProxy squid;

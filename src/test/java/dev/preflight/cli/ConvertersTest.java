@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine.TypeConversionException;
 
+@Timeout(60)
 class ConvertersTest {
   @ParameterizedTest
   @CsvSource({"5s,5000", "500ms,500", "2m,120000", "1h,3600000", "PT5S,5000", "pt0.25s,250"})

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.preflight.catalog.CatalogFixtures;
 import dev.preflight.catalog.CatalogFixtures.Rejection;
 import java.util.List;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** A rejected catalog file is one line on stderr with its file and line, and exit code 3. */
+@Timeout(60)
 class RejectedCatalogCliTest {
   static List<Rejection> rejections() {
     return CatalogFixtures.rejections();

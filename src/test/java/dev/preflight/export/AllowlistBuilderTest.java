@@ -8,7 +8,9 @@ import dev.preflight.catalog.Tpm;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(60)
 class AllowlistBuilderTest {
   private static Allowlist all() {
     List<Scenario> scenarios = List.of(Scenario.values());

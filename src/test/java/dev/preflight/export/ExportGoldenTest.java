@@ -7,9 +7,11 @@ import dev.preflight.testing.Golden;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+@Timeout(60)
 class ExportGoldenTest {
   static Allowlist smallAllowlist() {
     return AllowlistBuilder.build(

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.preflight.testing.PacScript;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The exported PAC file, run by Rhino, sends listed hosts DIRECT and the rest to the proxy. */
+@Timeout(60)
 class PacEvaluationTest {
   private static PacScript pac() throws IOException {
     return new PacScript(

@@ -18,6 +18,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every selection of the shipped catalog exports a squid fragment that real squid accepts and a PAC
  * file that sends every catalog host DIRECT and nothing else.
  */
+@Timeout(60)
 class ShippedCatalogExportTest {
   private static final String PROXY = "PROXY proxy.corp.example:3128";
 

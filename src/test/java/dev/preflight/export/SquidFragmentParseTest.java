@@ -6,9 +6,11 @@ import dev.preflight.testing.SquidParse;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The exported squid fragment passes the real {@code squid -k parse}. */
+@Timeout(60)
 class SquidFragmentParseTest {
   @TempDir Path dir;
 

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** With no fault switched on, every endpoint of the shipped catalog passes against the lab. */
 @Tag("lab")
 @ExtendWith(LabExtension.class)
+@Timeout(300)
 class CleanLabIT {
   private final Preflight preflight;
 

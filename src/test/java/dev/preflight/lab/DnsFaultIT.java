@@ -4,11 +4,13 @@ import static dev.preflight.lab.Lab.BLOCKING_HOST;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** dnsmasq answers wrongly, or not at all, for one host or for every host. */
 @Tag("lab")
 @ExtendWith(LabExtension.class)
+@Timeout(300)
 class DnsFaultIT {
   private final Lab lab;
   private final Preflight preflight;

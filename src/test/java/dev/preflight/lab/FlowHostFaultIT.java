@@ -3,6 +3,7 @@ package dev.preflight.lab;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @Tag("lab")
 @ExtendWith(LabExtension.class)
+@Timeout(300)
 class FlowHostFaultIT {
   static final List<String> FLOW_HOSTS =
       List.of(

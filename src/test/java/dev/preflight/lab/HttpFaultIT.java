@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @Tag("lab")
 @ExtendWith(LabExtension.class)
+@Timeout(300)
 class HttpFaultIT {
   private final Lab lab;
   private final Preflight preflight;

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Hybrid join: the DC locator SRV record is missing, or the domain controller's ports drop. */
 @Tag("lab")
 @ExtendWith(LabExtension.class)
+@Timeout(300)
 class HybridJoinIT {
   private static final String[] HYBRID = {"--scenario", "hybrid-join", "--domain", "corp.example"};
   private static final String UNRESOLVED_DC = "{dc}";

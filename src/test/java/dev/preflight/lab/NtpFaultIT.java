@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The firewall drops NTP, or the lab's NTP server reports a clock far from this machine's. */
 @Tag("lab")
 @ExtendWith(LabExtension.class)
+@Timeout(300)
 class NtpFaultIT {
   private final Lab lab;
   private final Preflight preflight;

@@ -5,11 +5,13 @@ import static dev.preflight.lab.Lab.DEGRADED_HOST;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The router's nftables firewall rejects or silently drops connections to one host. */
 @Tag("lab")
 @ExtendWith(LabExtension.class)
+@Timeout(300)
 class TcpFaultIT {
   private final Lab lab;
   private final Preflight preflight;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @Tag("lab")
 @ExtendWith(LabExtension.class)
+@Timeout(300)
 class TenantIT {
   private static final String IDENTITY_PROVIDER = "sts.fabrikam.example";
   private static final String ENROLLMENT_SERVICE = "fef.msua01.manage.microsoft.com";

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** One host presents a bad certificate, or accepts the connection and never answers. */
 @Tag("lab")
 @ExtendWith(LabExtension.class)
+@Timeout(300)
 class TlsFaultIT {
   private final Lab lab;
   private final Preflight preflight;

@@ -9,7 +9,9 @@ import dev.preflight.testing.TestEndpoints;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(60)
 class DeadlineAndRecorderTest {
   /** A clock moved by hand. */
   private static final class ManualClock implements Clock {

@@ -11,8 +11,10 @@ import dev.preflight.testing.TestEndpoints;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** A resolver that ignores its timeout cannot hold a probe past the deadline. */
+@Timeout(60)
 class HangingResolverTest {
   private static final Resolver HANGING =
       new Resolver() {

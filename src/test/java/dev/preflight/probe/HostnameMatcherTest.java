@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.preflight.testing.TestCertificates;
 import dev.preflight.testing.TestCertificates.Authority;
 import java.security.cert.X509Certificate;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@Timeout(60)
 class HostnameMatcherTest {
   private static final Authority CA = TestCertificates.root("CN=Matcher Test Root");
   private static final X509Certificate NAMES =

@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(60)
 class HttpProbeTest {
   private static final Expectation NCSI =
       new Expectation(200, "Microsoft Connect Test", null, false);

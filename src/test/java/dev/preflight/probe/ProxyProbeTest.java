@@ -15,7 +15,9 @@ import java.io.IOException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(60)
 class ProxyProbeTest {
   private final LoopbackFixture fixture = new LoopbackFixture();
 

@@ -15,8 +15,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The probes against a real Squid on loopback: CONNECT tunnels, ACL denials and 407. */
+@Timeout(180)
 class SquidProxyIT {
   private static SquidProxy squid;
   private final LoopbackFixture fixture = new LoopbackFixture();

@@ -20,7 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(60)
 class TcpProbeTest {
   private static final String HOST = "tcp.example.test";
   private final DnsTestServer dns = new DnsTestServer().answer(HOST, "198.18.0.10");

@@ -20,7 +20,9 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(60)
 class TlsProbeTest {
   private final LoopbackFixture fixture = new LoopbackFixture();
 

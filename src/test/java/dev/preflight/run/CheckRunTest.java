@@ -27,8 +27,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The run's assembly: plan, probe, judge, report; the probes here answer from a table. */
+@Timeout(60)
 class CheckRunTest {
   private static final EnumSet<Scenario> BOTH =
       EnumSet.of(Scenario.USER_DRIVEN, Scenario.HYBRID_JOIN);

@@ -17,9 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** PAC route selection with the real sandboxed engine, and PAC download from a loopback server. */
+@Timeout(60)
 class PacRoutesTest {
   private static final String PAC =
       """

@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(60)
 class PlannerTest {
   private static final Set<Scenario> HYBRID = EnumSet.of(Scenario.HYBRID_JOIN);
   private static final Endpoint ZTD =

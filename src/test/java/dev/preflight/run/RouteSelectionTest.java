@@ -12,9 +12,11 @@ import dev.preflight.probe.Route;
 import dev.preflight.run.proxy.NoProxy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@Timeout(60)
 class RouteSelectionTest {
   private static final Endpoint HTTPS =
       entry("ztd", "ztd.dds.microsoft.com", Protocol.HTTPS, 443, Impact.BLOCKING);

@@ -10,9 +10,11 @@ import dev.preflight.policy.TestEndpoints;
 import dev.preflight.probe.Cause;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@Timeout(60)
 class PolicyJudgeTest {
   private static final Endpoint ZTD = TestEndpoints.https("ztd.dds.microsoft.com");
 

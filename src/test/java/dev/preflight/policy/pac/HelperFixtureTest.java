@@ -9,12 +9,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mozilla.javascript.ScriptRuntime;
 
 /** Every PAC helper, evaluated in the sandbox, against the table in pac/helpers.txt. */
+@Timeout(60)
 class HelperFixtureTest {
   private static final Path FIXTURES = Path.of("src/test/resources/pac/helpers.txt");
   static final Clock FRIDAY_NIGHT_UTC =

@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(60)
 class PacEvaluatorTest {
   private static final Path PAC = Path.of("src/test/resources/pac/evaluator.pac");
   private static final String FILE = PAC.toString();

@@ -2,10 +2,12 @@ package dev.preflight.policy.pac;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@Timeout(60)
 class PacRouteTest {
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(

@@ -10,10 +10,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** PAC files shaped like the ones networks really deploy, asked about many hosts. */
+@Timeout(60)
 class RealWorldPacTest {
   private static final Path DIR = Path.of("src/test/resources/pac");
   private static final PacEnvironment HOSTS =

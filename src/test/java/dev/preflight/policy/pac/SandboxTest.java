@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * without harming the JVM. Wall-clock numbers live in bench/pac-eval.sh; the timeout here only
  * proves nothing hangs.
  */
+@Timeout(60)
 class SandboxTest {
   private static final Duration HANG = Duration.ofSeconds(5);
 

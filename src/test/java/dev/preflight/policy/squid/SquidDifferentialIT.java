@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * request. One Squid runs for the whole test and is reconfigured between rule sets; it is always
  * killed at the end.
  */
+@Timeout(180)
 class SquidDifferentialIT {
   private static final int RULE_SETS = 200;
   private static final int MAX_SEEDS = 400;

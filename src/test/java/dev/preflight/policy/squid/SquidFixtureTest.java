@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * # warns acl-name-or-phrase
  * </pre>
  */
+@Timeout(60)
 class SquidFixtureTest {
   record Expectation(Endpoint endpoint, String outcome, int line) {}
 

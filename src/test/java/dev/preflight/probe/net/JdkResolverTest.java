@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The fallback used when no nameserver is configured; only names from the hosts file are asked. */
+@Timeout(60)
 class JdkResolverTest {
   private final JdkResolver resolver = new JdkResolver();
 
