@@ -10,8 +10,6 @@ import dev.preflight.common.Json;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Arrays;
-import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Catalog listings as JSON: {@code {schemaVersion, scenarios, tpm, services, endpoints}} for a
@@ -72,7 +70,7 @@ final class CatalogJson {
     json.writeStringField("id", e.id());
     json.writeStringField("service", e.service());
     json.writeStringField("host", e.host());
-    nullable(json, "wildcard", e.wildcard());
+    Json.stringOrNullField(json, "wildcard", e.wildcard());
     json.writeStringField("pattern", e.pattern());
     json.writeStringField("hostRole", e.hostRole().name());
     json.writeStringField("target", e.target());
@@ -83,26 +81,26 @@ final class CatalogJson {
       json.writeNumber(port);
     }
     json.writeEndArray();
-    nullable(json, "path", e.path());
+    Json.stringOrNullField(json, "path", e.path());
     json.writeStringField("impact", e.impact().name());
-    strings(
+    Json.stringArrayField(
         json,
         "scenarios",
         Arrays.stream(Scenario.values())
             .filter(e.scenarios()::contains)
             .map(Scenario::id)
             .toList());
-    strings(
+    Json.stringArrayField(
         json, "tpm", Arrays.stream(Tpm.values()).filter(e.tpms()::contains).map(Tpm::id).toList());
     json.writeBooleanField("inspectionUnsupported", e.inspectionUnsupported());
     json.writeBooleanField("allowlisted", e.allowlisted());
-    strings(json, "roots", e.roots());
+    Json.stringArrayField(json, "roots", e.roots());
     expect(json, e.expect());
     json.writeObjectFieldStart("source");
     json.writeStringField("page", e.source().page());
     json.writeStringField("date", e.source().date());
     json.writeEndObject();
-    nullable(json, "note", e.note());
+    Json.stringOrNullField(json, "note", e.note());
     json.writeEndObject();
   }
 
@@ -113,27 +111,9 @@ final class CatalogJson {
     } else {
       json.writeNumberField("httpStatus", x.httpStatus());
     }
-    nullable(json, "body", x.body());
-    nullable(json, "address", x.address());
+    Json.stringOrNullField(json, "body", x.body());
+    Json.stringOrNullField(json, "address", x.address());
     json.writeBooleanField("zone", x.zone());
     json.writeEndObject();
-  }
-
-  private static void strings(JsonGenerator json, String name, List<String> values)
-      throws IOException {
-    json.writeArrayFieldStart(name);
-    for (String value : values) {
-      json.writeString(value);
-    }
-    json.writeEndArray();
-  }
-
-  private static void nullable(JsonGenerator json, String name, @Nullable String value)
-      throws IOException {
-    if (value == null) {
-      json.writeNullField(name);
-    } else {
-      json.writeStringField(name, value);
-    }
   }
 }

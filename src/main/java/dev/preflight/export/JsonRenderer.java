@@ -5,7 +5,6 @@ import dev.preflight.catalog.Scenario;
 import dev.preflight.common.Json;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.List;
 
 /**
  * A JSON object with the selection ({@code scenarios}, {@code tpm}), the allowlist {@code entries}
@@ -18,7 +17,8 @@ final class JsonRenderer implements AllowlistRenderer {
     JsonGenerator json = Json.writer(out);
     json.writeStartObject();
     json.writeNumberField("schemaVersion", 1);
-    strings(json, "scenarios", allowlist.scenarios().stream().map(Scenario::id).toList());
+    Json.stringArrayField(
+        json, "scenarios", allowlist.scenarios().stream().map(Scenario::id).toList());
     json.writeStringField("tpm", allowlist.tpm().id());
     json.writeArrayFieldStart("entries");
     for (AllowlistEntry entry : allowlist.entries()) {
@@ -44,30 +44,12 @@ final class JsonRenderer implements AllowlistRenderer {
     json.writeStartObject();
     json.writeStringField("pattern", entry.pattern());
     json.writeBooleanField("wildcard", entry.wildcard());
-    ports(json, "tcpPorts", entry.tcpPorts());
-    ports(json, "udpPorts", entry.udpPorts());
+    Json.numberArrayField(json, "tcpPorts", entry.tcpPorts());
+    Json.numberArrayField(json, "udpPorts", entry.udpPorts());
     json.writeStringField("impact", entry.impact().name());
     json.writeBooleanField("inspectionUnsupported", entry.inspectionUnsupported());
-    strings(json, "services", entry.services());
-    strings(json, "entries", entry.entryIds());
+    Json.stringArrayField(json, "services", entry.services());
+    Json.stringArrayField(json, "entries", entry.entryIds());
     json.writeEndObject();
-  }
-
-  private static void ports(JsonGenerator json, String name, List<Integer> ports)
-      throws IOException {
-    json.writeArrayFieldStart(name);
-    for (int port : ports) {
-      json.writeNumber(port);
-    }
-    json.writeEndArray();
-  }
-
-  private static void strings(JsonGenerator json, String name, List<String> values)
-      throws IOException {
-    json.writeArrayFieldStart(name);
-    for (String value : values) {
-      json.writeString(value);
-    }
-    json.writeEndArray();
   }
 }

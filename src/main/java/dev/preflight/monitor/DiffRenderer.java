@@ -166,24 +166,15 @@ public final class DiffRenderer {
     }
     json.writeObjectFieldStart(field);
     json.writeStringField("status", e.status().name());
-    nullable(json, "cause", e.cause());
+    Json.stringOrNullField(json, "cause", e.cause());
     json.writeStringField("detail", e.detail());
-    nullable(json, "remedy", e.remedy());
+    Json.stringOrNullField(json, "remedy", e.remedy());
     if (e.totalMs() == null) {
       json.writeNullField("totalMs");
     } else {
       json.writeNumberField("totalMs", e.totalMs());
     }
     json.writeEndObject();
-  }
-
-  private static void nullable(JsonGenerator json, String field, @Nullable String value)
-      throws IOException {
-    if (value == null) {
-      json.writeNullField(field);
-    } else {
-      json.writeStringField(field, value);
-    }
   }
 
   private static String movement(ReportDiff diff) {

@@ -16,7 +16,6 @@ import dev.preflight.verdict.Timings;
 import dev.preflight.verdict.TlsFacts;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,7 +36,8 @@ public final class JsonReportRenderer implements ReportRenderer {
     json.writeStringField("mode", report.mode().id());
     json.writeStringField("startedAt", report.startedAt().toString());
     json.writeNumberField("durationMs", report.duration().toMillis());
-    strings(json, "scenarios", report.scenarios().stream().map(Scenario::id).toList());
+    Json.stringArrayField(
+        json, "scenarios", report.scenarios().stream().map(Scenario::id).toList());
     json.writeStringField("verdict", report.verdict().name());
     json.writeArrayFieldStart("findings");
     for (Finding finding : report.findings()) {
@@ -45,7 +45,7 @@ public final class JsonReportRenderer implements ReportRenderer {
     }
     json.writeEndArray();
     writeEnvironment(json, report.environment());
-    strings(json, "warnings", report.warnings());
+    Json.stringArrayField(json, "warnings", report.warnings());
     json.writeArrayFieldStart("services");
     for (ServiceResult service : report.services()) {
       writeService(json, service);
@@ -59,7 +59,7 @@ public final class JsonReportRenderer implements ReportRenderer {
   private static void writeEnvironment(JsonGenerator json, Environment env) throws IOException {
     json.writeObjectFieldStart("environment");
     writeNullable(json, "proxy", env.proxy());
-    strings(json, "dnsServers", env.dnsServers());
+    Json.stringArrayField(json, "dnsServers", env.dnsServers());
     writeNullable(json, "clockOffsetMs", env.clockOffsetMs());
     writeTenant(json, env.tenant());
     DomainChoice domain = env.domain();
@@ -75,7 +75,7 @@ public final class JsonReportRenderer implements ReportRenderer {
     writeNullable(json, "dnsSource", env.dnsSource());
     writeNullable(json, "clockSource", env.clockSource());
     writeNullable(json, "machine", env.machine());
-    strings(json, "addresses", env.addresses());
+    Json.stringArrayField(json, "addresses", env.addresses());
     writeNullable(json, "defaultInterface", env.defaultInterface());
     writeNullable(json, "catalogDate", env.catalogDate());
     writeProxyDiscovery(json, env.proxyDiscovery());
@@ -92,7 +92,7 @@ public final class JsonReportRenderer implements ReportRenderer {
     json.writeStringField("source", source.source());
     json.writeStringField("found", source.found());
     writeNullable(json, "pac", source.pac());
-    strings(json, "wpadCandidates", source.wpadCandidates());
+    Json.stringArrayField(json, "wpadCandidates", source.wpadCandidates());
     json.writeArrayFieldStart("routes");
     for (ProxySourceSummary.RouteCount count : source.routes()) {
       json.writeStartObject();
@@ -134,17 +134,8 @@ public final class JsonReportRenderer implements ReportRenderer {
     json.writeStringField("impact", finding.impact().name());
     json.writeStringField("summary", finding.summary());
     writeNullable(json, "remedy", finding.remedy());
-    strings(json, "endpoints", finding.endpointIds());
+    Json.stringArrayField(json, "endpoints", finding.endpointIds());
     json.writeEndObject();
-  }
-
-  private static void strings(JsonGenerator json, String field, List<String> values)
-      throws IOException {
-    json.writeArrayFieldStart(field);
-    for (String value : values) {
-      json.writeString(value);
-    }
-    json.writeEndArray();
   }
 
   private static void writeService(JsonGenerator json, ServiceResult service) throws IOException {
@@ -175,7 +166,7 @@ public final class JsonReportRenderer implements ReportRenderer {
     json.writeStringField("detail", result.detail());
     writeNullable(json, "remedy", result.remedy());
     writeNullable(json, "route", result.route());
-    strings(json, "addresses", result.addresses());
+    Json.stringArrayField(json, "addresses", result.addresses());
     writeTimings(json, result.timings());
     writeTls(json, result.tls());
     writeEvidence(json, result.evidence());
