@@ -178,8 +178,8 @@ public record Endpoint(
 
   /** Builds an {@link Endpoint} field by field; {@link #build} checks it as the record does. */
   public static final class Builder {
-    private String id;
-    private String service;
+    private final String id;
+    private final String service;
     private String host;
     private @Nullable String wildcard;
     private Protocol protocol;
@@ -191,7 +191,7 @@ public record Endpoint(
     private boolean inspectionUnsupported;
     private List<String> roots = List.of();
     private Expectation expect = Expectation.NONE;
-    private Source source;
+    private final Source source;
     private @Nullable String note;
     private boolean standIn;
 
@@ -208,16 +208,6 @@ public record Endpoint(
       this.protocol = protocol;
       this.ports = ports;
       this.source = source;
-    }
-
-    public Builder id(String id) {
-      this.id = id;
-      return this;
-    }
-
-    public Builder service(String service) {
-      this.service = service;
-      return this;
     }
 
     public Builder host(String host) {
@@ -272,11 +262,6 @@ public record Endpoint(
 
     public Builder expect(Expectation expect) {
       this.expect = expect;
-      return this;
-    }
-
-    public Builder source(Source source) {
-      this.source = source;
       return this;
     }
 
